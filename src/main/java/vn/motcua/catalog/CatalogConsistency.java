@@ -1,0 +1,107 @@
+package vn.motcua.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.core.io.Resource;
+
+/**
+ * Checks that the catalog, the BPMN files and the Camunda Forms agree: every procedure's process
+ * exists and has a history time to live, every user task has a form that exists and a share of
+ * the limit, and the shares add up to 100 %.
+ */
+public final class CatalogConsistency {
+
+    private CatalogConsistency() {
+    }
+
+    public static List<String> problems(ProcedureCatalog catalog, Resource[] bpmnFiles, Resource[] formFiles) {
+        List<String> problems = new ArrayList<>();
+        Set<String> formIds = formIds(formFiles, problems);
+        Map<String, Process> processes = new HashMap<>();
+        for (Resource bpmn : bpmnFiles) {
+            try (InputStream in = bpmn.getInputStream()) {
+                BpmnModelInstance model = Bpmn.readModelFromStream(in);
+                for (Process process : model.getModelElementsByType(Process.class)) {
+                    if (!process.isExecutable()) continue;
+                    processes.put(process.getId(), process);
+                    if (process.getCamundaHistoryTimeToLiveString() == null) {
+                        problems.add(bpmn.getFilename() + ": process " + process.getId() + " has no historyTimeToLive");
+                    }
+                    for (UserTask task : process.getChildElementsByType(UserTask.class)) {
+                        String ref = task.getCamundaFormRef();
+                        if (ref == null) {
+                            problems.add(bpmn.getFilename() + ": user task " + task.getId() + " has no form (camunda:formRef)");
+                        } else if (!formIds.contains(ref)) {
+                            problems.add(bpmn.getFilename() + ": user task " + task.getId() + " refers to form " + ref + ", which is not in forms/");
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                Throwable cause = e;
+                while (cause.getCause() != null) cause = cause.getCause();
+                problems.add(bpmn.getFilename() + ": cannot be read as BPMN: " + e.getMessage()
+                        + (cause != e ? " (" + cause.getMessage() + ")" : ""));
+            }
+        }
+        for (Procedure procedure : catalog.all()) {
+            Process process = processes.get(procedure.processKey());
+            String where = "procedure " + procedure.code();
+            if (process == null) {
+                problems.add(where + ": process " + procedure.processKey() + " is not in processes/");
+                continue;
+            }
+            Set<String> userTasks = new HashSet<>();
+            for (UserTask task : process.getChildElementsByType(UserTask.class)) {
+                userTasks.add(task.getId());
+                if (!procedure.steps().containsKey(task.getId())) {
+                    problems.add(where + ": user task " + task.getId() + " has no share in steps");
+                }
+            }
+            int total = 0;
+            for (Map.Entry<String, Integer> step : procedure.steps().entrySet()) {
+                if (!userTasks.contains(step.getKey())) {
+                    problems.add(where + ": step " + step.getKey() + " is not a user task of " + procedure.processKey());
+                }
+                if (step.getValue() == null || step.getValue() < 0) {
+                    problems.add(where + ": step " + step.getKey() + " has a negative or empty share");
+                } else {
+                    total += step.getValue();
+                }
+            }
+            if (total != 100) {
+                problems.add(where + ": step shares add up to " + total + " %, not 100 %");
+            }
+        }
+        return problems;
+    }
+
+    private static Set<String> formIds(Resource[] formFiles, List<String> problems) {
+        ObjectMapper json = new ObjectMapper();
+        Set<String> ids = new HashSet<>();
+        for (Resource form : formFiles) {
+            try (InputStream in = form.getInputStream()) {
+                JsonNode id = json.readTree(in).get("id");
+                if (id == null || id.asText().isBlank()) {
+                    problems.add(form.getFilename() + ": form has no id");
+                } else if (!ids.add(id.asText())) {
+                    problems.add(form.getFilename() + ": form id " + id.asText() + " is used twice");
+                }
+            } catch (IOException e) {
+                problems.add(form.getFilename() + ": cannot be read as a Camunda Form: " + e.getMessage());
+            }
+        }
+        return ids;
+    }
+}

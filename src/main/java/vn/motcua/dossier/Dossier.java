@@ -1,0 +1,27 @@
+package vn.motcua.dossier;
+
+import java.time.OffsetDateTime;
+
+/** A dossier row of motcua's own tables. */
+public record Dossier(
+        long id,
+        String code,
+        String procedureCode,
+        String communeCode,
+        String agencyId,
+        String departmentCode,
+        Channel channel,
+        ReturnMethod returnMethod,
+        DossierStatus status,
+        Applicant applicant,
+        OffsetDateTime submittedAt,
+        OffsetDateTime acceptedAt,
+        OffsetDateTime appointmentAt,
+        OffsetDateTime finishedAt,
+        OffsetDateTime returnedAt,
+        String processInstanceId,
+        int supplementCount) {
+
+    public record Applicant(String fullName, String idNumber, String phone, String email, String address) {
+    }
+}

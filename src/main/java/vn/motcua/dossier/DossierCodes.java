@@ -1,0 +1,63 @@
+package vn.motcua.dossier;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Dossier codes {@code <agency id>-<YYMMDD>-<NNNN>} (Circular 01/2018 Art. 19): a daily sequence per
+ * agency kept in the database, so codes stay unique and consecutive with concurrent submissions
+ * and several nodes. A number is taken in its own short transaction, like a database sequence: it
+ * is never handed out twice, and a submission that fails afterwards leaves a gap rather than
+ * holding the row lock for the whole submission.
+ */
+@Component
+class DossierCodes {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate newTransaction;
+
+    DossierCodes(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    String next(String agencyId, LocalDate day) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Integer number = newTransaction.execute(tx -> increment(agencyId, day));
+                return format(agencyId, day, number);
+            } catch (DuplicateKeyException firstOfTheDayRace) {
+                // another submission created the day's row at the same moment: take the next number from it
+                if (attempt >= 3) throw firstOfTheDayRace;
+            }
+        }
+    }
+
+    private int increment(String agencyId, LocalDate day) {
+        int updated = jdbc.sql("update mc_dossier_sequence set last_value = last_value + 1 where agency_id = ? and seq_date = ?")
+                .params(agencyId, day).update();
+        if (updated == 0) {
+            jdbc.sql("insert into mc_dossier_sequence (agency_id, seq_date, last_value) values (?, ?, 1)")
+                    .params(agencyId, day).update();
+            return 1;
+        }
+        return jdbc.sql("select last_value from mc_dossier_sequence where agency_id = ? and seq_date = ?")
+                .params(agencyId, day).query(Integer.class).single();
+    }
+
+    static String format(String agencyId, LocalDate day, int number) {
+        if (number > 9999) {
+            throw new IllegalStateException("More than 9999 dossiers in one day for agency " + agencyId);
+        }
+        return agencyId + "-" + DAY.format(day) + "-" + String.format("%04d", number);
+    }
+}

@@ -1,0 +1,171 @@
+package vn.motcua.dossier;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import vn.motcua.MotcuaProperties;
+
+/** motcua's dossier tables. Times are stored as instants and read back in the province's zone. */
+@Repository
+class DossierRepository {
+
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
+
+    DossierRepository(JdbcClient jdbc, MotcuaProperties properties) {
+        this.jdbc = jdbc;
+        this.zone = properties.zone();
+    }
+
+    long insert(String code, SubmissionValidator.ValidSubmission s, OffsetDateTime submittedAt) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into mc_dossier (code, procedure_code, commune_code, agency_id, channel, return_method, status,
+                          applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, submitted_at)
+                        values (:code, :procedure, :commune, :agency, :channel, :returnMethod, :status,
+                          :name, :idNumber, :phone, :email, :address, :submittedAt)""")
+                .param("code", code)
+                .param("procedure", s.procedure().code())
+                .param("commune", s.commune().code())
+                .param("agency", s.commune().agencyId())
+                .param("channel", s.channel().name())
+                .param("returnMethod", s.returnMethod().name())
+                .param("status", DossierStatus.NEW.code())
+                .param("name", s.applicant().fullName())
+                .param("idNumber", s.applicant().idNumber())
+                .param("phone", s.applicant().phone())
+                .param("email", s.applicant().email())
+                .param("address", s.applicant().address())
+                .param("submittedAt", submittedAt)
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        for (int i = 0; i < s.components().size(); i++) {
+            SubmissionRequest.Component c = s.components().get(i);
+            jdbc.sql("insert into mc_dossier_component (dossier_id, position, name, copies) values (?, ?, ?, ?)")
+                    .params(id, i + 1, c.name(), c.copies()).update();
+        }
+        return id;
+    }
+
+    void setProcessInstance(long id, String processInstanceId) {
+        jdbc.sql("update mc_dossier set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+    }
+
+    Optional<Dossier> findByCode(String code) {
+        return jdbc.sql("select * from mc_dossier where code = ?").param(code).query(this::dossier).optional();
+    }
+
+    List<SubmissionRequest.Component> components(long dossierId) {
+        return jdbc.sql("select name, copies from mc_dossier_component where dossier_id = ? order by position")
+                .param(dossierId)
+                .query((rs, n) -> new SubmissionRequest.Component(rs.getString(1), rs.getInt(2)))
+                .list();
+    }
+
+    void updateStatus(long id, DossierStatus status) {
+        jdbc.sql("update mc_dossier set status = ? where id = ?").params(status.code(), id).update();
+    }
+
+    void setTime(long id, String column, OffsetDateTime at) {
+        if (!List.of("accepted_at", "appointment_at", "finished_at", "returned_at").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        jdbc.sql("update mc_dossier set " + column + " = ? where id = ?").params(at, id).update();
+    }
+
+    void setDepartment(long id, String department) {
+        jdbc.sql("update mc_dossier set department_code = ? where id = ?").params(department, id).update();
+    }
+
+    void incrementSupplements(long id) {
+        jdbc.sql("update mc_dossier set supplement_count = supplement_count + 1 where id = ?").param(id).update();
+    }
+
+    void insertStatus(long id, DossierStatus status, OffsetDateTime at, String actor, String note) {
+        jdbc.sql("insert into mc_dossier_status (dossier_id, status, changed_at, actor, note) values (?, ?, ?, ?, ?)")
+                .params(id, status.code(), at, actor, note).update();
+    }
+
+    List<StatusChange> statusHistory(long id) {
+        return jdbc.sql("select status, changed_at, actor, note from mc_dossier_status where dossier_id = ? order by id")
+                .param(id)
+                .query((rs, n) -> {
+                    DossierStatus status = DossierStatus.of(rs.getInt(1));
+                    return new StatusChange(status, status.label(), time(rs, 2), rs.getString(3), rs.getString(4));
+                })
+                .list();
+    }
+
+    void insertHandover(long dossierId, String step, String stepName, String fromUnit, String fromUser,
+                        OffsetDateTime handedAt, OffsetDateTime dueAt, String timeliness, String note) {
+        jdbc.sql("""
+                        insert into mc_handover (dossier_id, step_key, step_name, from_unit, from_user, handed_at, due_at, timeliness, note)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(dossierId, step, stepName, fromUnit, fromUser, handedAt, dueAt, timeliness, note)
+                .update();
+    }
+
+    /** Names the receiver of the dossier's latest handover that has none yet. */
+    void receivePending(long dossierId, String toUnit, String toUser, String toTaskId, OffsetDateTime receivedAt) {
+        jdbc.sql("""
+                        update mc_handover set to_unit = ?, to_user = ?, to_task_id = ?, received_at = ?
+                        where id = (select max(id) from mc_handover where dossier_id = ? and to_unit is null)""")
+                .params(toUnit, toUser, toTaskId, receivedAt, dossierId)
+                .update();
+    }
+
+    /** The official who claimed a task signs for the handover that led to it. */
+    void receivedBy(String toTaskId, String toUser, OffsetDateTime receivedAt) {
+        jdbc.sql("update mc_handover set to_user = ?, received_at = ? where to_task_id = ? and to_user is null")
+                .params(toUser, receivedAt, toTaskId).update();
+    }
+
+    List<Handover> timeline(long id) {
+        return jdbc.sql("""
+                        select step_key, step_name, from_unit, from_user, to_unit, to_user, handed_at, received_at, due_at, timeliness, note
+                        from mc_handover where dossier_id = ? order by id""")
+                .param(id)
+                .query((rs, n) -> new Handover(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), time(rs, 7), time(rs, 8), time(rs, 9), rs.getString(10), rs.getString(11)))
+                .list();
+    }
+
+    private Dossier dossier(ResultSet rs, int row) throws SQLException {
+        return new Dossier(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("procedure_code"),
+                rs.getString("commune_code"),
+                rs.getString("agency_id"),
+                rs.getString("department_code"),
+                Channel.valueOf(rs.getString("channel")),
+                ReturnMethod.valueOf(rs.getString("return_method")),
+                DossierStatus.of(rs.getInt("status")),
+                new Dossier.Applicant(rs.getString("applicant_name"), rs.getString("applicant_id_number"),
+                        rs.getString("applicant_phone"), rs.getString("applicant_email"), rs.getString("applicant_address")),
+                time(rs, "submitted_at"),
+                time(rs, "accepted_at"),
+                time(rs, "appointment_at"),
+                time(rs, "finished_at"),
+                time(rs, "returned_at"),
+                rs.getString("process_instance_id"),
+                rs.getInt("supplement_count"));
+    }
+
+    private OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.atZoneSameInstant(zone).toOffsetDateTime();
+    }
+
+    private OffsetDateTime time(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.atZoneSameInstant(zone).toOffsetDateTime();
+    }
+}

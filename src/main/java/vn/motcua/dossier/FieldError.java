@@ -1,0 +1,5 @@
+package vn.motcua.dossier;
+
+/** One rejected field of a request: its JSON path and the reason, in Vietnamese for the official. */
+public record FieldError(String field, String reason) {
+}

@@ -1,0 +1,145 @@
+package vn.motcua.dossier;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.ProcedureCatalog;
+import vn.motcua.organisation.OrgDirectory;
+import vn.motcua.organisation.OrgDirectory.CommuneInfo;
+
+/** Checks a submission field by field and reports every mistake at once. */
+@Component
+class SubmissionValidator {
+
+    /** Letters of any script (Vietnamese diacritics included), spaces, apostrophes, hyphens, dots. */
+    private static final Pattern PERSON_NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} .'-]*");
+    /** Căn cước (12 digits) or the old chứng minh nhân dân (9 digits). */
+    private static final Pattern ID_NUMBER = Pattern.compile("\\d{12}|\\d{9}");
+    private static final Pattern PHONE = Pattern.compile("(0|\\+84)\\d{9,10}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final int MAX_COMPONENTS = 50;
+    static final int MAX_COPIES = 100;
+
+    private final ProcedureCatalog catalog;
+    private final OrgDirectory directory;
+
+    SubmissionValidator(ProcedureCatalog catalog, OrgDirectory directory) {
+        this.catalog = catalog;
+        this.directory = directory;
+    }
+
+    ValidSubmission validate(SubmissionRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        Procedure procedure = null;
+        if (blank(request.procedureCode())) {
+            errors.add(new FieldError("procedureCode", "Bắt buộc nhập mã thủ tục hành chính"));
+        } else {
+            procedure = catalog.find(request.procedureCode()).orElse(null);
+            if (procedure == null) {
+                errors.add(new FieldError("procedureCode", "Thủ tục " + request.procedureCode() + " không có trong danh mục"));
+            }
+        }
+        CommuneInfo commune = null;
+        if (blank(request.communeCode())) {
+            errors.add(new FieldError("communeCode", "Bắt buộc nhập mã xã, phường"));
+        } else if (request.communeCode().length() > 64
+                || (commune = directory.commune(request.communeCode()).orElse(null)) == null) {
+            errors.add(new FieldError("communeCode", "Không có xã, phường mã " + abbreviate(request.communeCode())));
+        }
+        Channel channel = parse(Channel.class, request.channel(), "channel", "COUNTER, ONLINE, POST", errors);
+        ReturnMethod returnMethod = parse(ReturnMethod.class, request.returnMethod(), "returnMethod", "COUNTER, POST, ONLINE", errors);
+        if (procedure != null && returnMethod != null && !procedure.allowsReturn(returnMethod)) {
+            errors.add(new FieldError("returnMethod", "Thủ tục " + procedure.code() + " không trả kết quả theo hình thức " + returnMethod));
+        }
+        SubmissionRequest.Applicant applicant = request.applicant();
+        if (applicant == null) {
+            errors.add(new FieldError("applicant", "Bắt buộc nhập thông tin người nộp hồ sơ"));
+        } else {
+            text(applicant.fullName(), "applicant.fullName", "họ và tên", 200, errors)
+                    .filter(name -> !PERSON_NAME.matcher(name).matches())
+                    .ifPresent(name -> errors.add(new FieldError("applicant.fullName", "Họ và tên chỉ gồm chữ cái và khoảng trắng")));
+            text(applicant.idNumber(), "applicant.idNumber", "số định danh cá nhân", 12, errors)
+                    .filter(id -> !ID_NUMBER.matcher(id).matches())
+                    .ifPresent(id -> errors.add(new FieldError("applicant.idNumber", "Số định danh cá nhân gồm 12 chữ số (hoặc 9 chữ số CMND)")));
+            text(applicant.phone(), "applicant.phone", "số điện thoại", 16, errors)
+                    .filter(phone -> !PHONE.matcher(phone).matches())
+                    .ifPresent(phone -> errors.add(new FieldError("applicant.phone", "Số điện thoại không hợp lệ (ví dụ 0912345678)")));
+            if (applicant.email() != null && !applicant.email().isBlank()
+                    && (applicant.email().length() > 254 || !EMAIL.matcher(applicant.email()).matches())) {
+                errors.add(new FieldError("applicant.email", "Địa chỉ thư điện tử không hợp lệ"));
+            }
+            text(applicant.address(), "applicant.address", "địa chỉ", 500, errors);
+        }
+        List<SubmissionRequest.Component> components = request.components();
+        if (components == null || components.isEmpty()) {
+            errors.add(new FieldError("components", "Hồ sơ phải có ít nhất một thành phần"));
+        } else if (components.size() > MAX_COMPONENTS) {
+            errors.add(new FieldError("components", "Hồ sơ có tối đa " + MAX_COMPONENTS + " thành phần"));
+        } else {
+            for (int i = 0; i < components.size(); i++) {
+                SubmissionRequest.Component c = components.get(i);
+                String at = "components[" + i + "]";
+                if (c == null) {
+                    errors.add(new FieldError(at, "Thành phần hồ sơ trống"));
+                    continue;
+                }
+                text(c.name(), at + ".name", "tên giấy tờ", 300, errors);
+                if (c.copies() == null) {
+                    errors.add(new FieldError(at + ".copies", "Bắt buộc nhập số lượng"));
+                } else if (c.copies() < 1 || c.copies() > MAX_COPIES) {
+                    errors.add(new FieldError(at + ".copies", "Số lượng từ 1 đến " + MAX_COPIES));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new ValidSubmission(procedure, commune, channel, returnMethod,
+                new SubmissionRequest.Applicant(applicant.fullName().trim().replaceAll("\\s+", " "), applicant.idNumber().trim(),
+                        applicant.phone().trim(), blank(applicant.email()) ? null : applicant.email().trim(),
+                        applicant.address().trim()),
+                components.stream().map(c -> new SubmissionRequest.Component(c.name().trim(), c.copies())).toList());
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String allowed, List<FieldError> errors) {
+        if (blank(value)) {
+            errors.add(new FieldError(field, "Bắt buộc chọn một trong " + allowed));
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "Giá trị " + abbreviate(value) + " không hợp lệ; chọn một trong " + allowed));
+            return null;
+        }
+    }
+
+    private static Optional<String> text(String value, String field, String what, int max, List<FieldError> errors) {
+        if (blank(value)) {
+            errors.add(new FieldError(field, "Bắt buộc nhập " + what));
+            return Optional.empty();
+        }
+        String trimmed = value.trim();
+        if (trimmed.length() > max) {
+            errors.add(new FieldError(field, "Tối đa " + max + " ký tự"));
+            return Optional.empty();
+        }
+        return Optional.of(trimmed);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    record ValidSubmission(Procedure procedure, CommuneInfo commune, Channel channel, ReturnMethod returnMethod,
+                           SubmissionRequest.Applicant applicant, List<SubmissionRequest.Component> components) {
+    }
+}

@@ -1,0 +1,52 @@
+package vn.motcua.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The seams between motcua and the Camunda engine: tenants, global parse listeners and the
+ * authenticated REST API. Everything engine-specific that is not a delegate lives here.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+    @Bean
+    ProcessEnginePlugin motcuaEnginePlugin(List<BpmnParseListener> parseListeners) {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                configuration.setTenantIdProvider(new CommuneTenantIdProvider());
+                List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+                        ? new ArrayList<>()
+                        : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+                listeners.addAll(parseListeners);
+                configuration.setCustomPostBPMNParseListeners(listeners);
+            }
+        };
+    }
+
+    @Bean
+    java.time.Clock clock(vn.motcua.MotcuaProperties properties) {
+        return new EngineClock(properties.zone());
+    }
+
+    /** Camunda's REST API answers only authenticated officials (HTTP Basic against the Camunda identity). */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-rest-auth");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}

@@ -1,0 +1,64 @@
+package vn.motcua.engine;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda's REST API answers any exception from a task listener with 500. A completion motcua
+ * rejected is the client's mistake: this answers it with 400 and the reason, and leaves every
+ * other error to Camunda's own handlers.
+ */
+@Component
+class EngineRestErrors implements ResourceConfigCustomizer {
+
+    @Override
+    public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+        config.register(RestExceptions.class);
+        config.register(EngineExceptions.class);
+    }
+
+    static Response rejected(RejectedCompletion rejected) {
+        ExceptionDto dto = new ExceptionDto();
+        dto.setType("InvalidRequestException");
+        dto.setMessage(rejected.getMessage());
+        return Response.status(Response.Status.BAD_REQUEST).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    static RejectedCompletion find(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RejectedCompletion r) return r;
+        }
+        return null;
+    }
+
+    @Priority(1)
+    public static class RestExceptions implements ExceptionMapper<RestException> {
+        private final RestExceptionHandler fallback = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(RestException e) {
+            RejectedCompletion rejected = find(e);
+            return rejected != null ? rejected(rejected) : fallback.toResponse(e);
+        }
+    }
+
+    @Priority(1)
+    public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+        private final ProcessEngineExceptionHandler fallback = new ProcessEngineExceptionHandler();
+
+        @Override
+        public Response toResponse(ProcessEngineException e) {
+            RejectedCompletion rejected = find(e);
+            return rejected != null ? rejected(rejected) : fallback.toResponse(e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package vn.motcua.organisation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.TaskQuery;
+import vn.motcua.workflow.DossierProcess.Element;
+import vn.motcua.workflow.DossierProcess.Var;
+
+/** The Tasklist filters every official works from, and the roles each is granted to. */
+enum TasklistFilters {
+
+    AWAITING_RECEPTION("Hồ sơ chờ tiếp nhận", "Hồ sơ mới nộp và hồ sơ bổ sung chờ kiểm tra, tiếp nhận", -10,
+            Set.of(Role.RECEPTION)) {
+        @Override
+        TaskQuery query(TaskService tasks) {
+            return tasks.createTaskQuery()
+                    .taskCandidateGroupInExpression("${currentUserGroups()}")
+                    .includeAssignedTasks()
+                    .taskDefinitionKeyIn(Element.TASK_RECEPTION_CHECK, Element.TASK_RECEIVE_SUPPLEMENT);
+        }
+    },
+    MINE("Hồ sơ của tôi", "Hồ sơ đang giao cho tôi xử lý", -5, Set.of(Role.values())) {
+        @Override
+        TaskQuery query(TaskService tasks) {
+            return tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}");
+        }
+    },
+    DEPARTMENT("Hồ sơ của phòng", "Hồ sơ của bộ phận, phòng ban tôi thuộc về", 0, Set.of(Role.values())) {
+        @Override
+        TaskQuery query(TaskService tasks) {
+            return tasks.createTaskQuery()
+                    .taskCandidateGroupInExpression("${currentUserGroups()}")
+                    .includeAssignedTasks();
+        }
+    },
+    AWAITING_APPROVAL("Chờ phê duyệt", "Hồ sơ chờ lãnh đạo UBND phê duyệt, ký", 5, Set.of(Role.LEADER)) {
+        @Override
+        TaskQuery query(TaskService tasks) {
+            return tasks.createTaskQuery()
+                    .taskCandidateGroupInExpression("${currentUserGroups()}")
+                    .includeAssignedTasks()
+                    .taskDefinitionKey(Element.TASK_LEADER_APPROVAL);
+        }
+    };
+
+    private final String title;
+    private final String description;
+    private final int priority;
+    private final Set<Role> roles;
+
+    TasklistFilters(String title, String description, int priority, Set<Role> roles) {
+        this.title = title;
+        this.description = description;
+        this.priority = priority;
+        this.roles = roles;
+    }
+
+    abstract TaskQuery query(TaskService tasks);
+
+    /** The query, soonest due first. */
+    TaskQuery orderedQuery(TaskService tasks) {
+        return query(tasks).orderByDueDate().asc().orderByTaskCreateTime().asc();
+    }
+
+    String title() {
+        return title;
+    }
+
+    Set<Role> roles() {
+        return roles;
+    }
+
+    Map<String, Object> properties() {
+        return Map.of(
+                "description", description,
+                "priority", priority,
+                "refresh", true,
+                "variables", List.of(
+                        Map.of("name", Var.DOSSIER_CODE, "label", "Mã hồ sơ"),
+                        Map.of("name", Var.PROCEDURE_NAME, "label", "Thủ tục"),
+                        Map.of("name", Var.APPLICANT_NAME, "label", "Người nộp")));
+    }
+}

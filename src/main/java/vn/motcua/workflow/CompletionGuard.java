@@ -1,0 +1,76 @@
+package vn.motcua.workflow;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.motcua.engine.RejectedCompletion;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+import vn.motcua.workflow.DossierProcess.Decision;
+import vn.motcua.workflow.DossierProcess.Var;
+
+/**
+ * The forms check their fields in the browser; this checks them again when any client completes
+ * a task, so a wrong decision never moves a dossier. A violation is a {@link RejectedCompletion},
+ * which Camunda's REST API answers with 400 and nothing changes.
+ */
+@Component
+class CompletionGuard extends AbstractBpmnParseListener {
+
+    private static final Set<String> RECEPTION = Set.of(Decision.ACCEPT, Decision.SUPPLEMENT, Decision.REFUSE);
+    private static final Set<String> APPROVAL = Set.of(Decision.APPROVE, Decision.RETURN);
+
+    /** For each step: the decision variable and its values, and what must accompany a decision. */
+    private static final Map<String, Rule> RULES = Map.of(
+            DossierProcess.Element.TASK_RECEPTION_CHECK,
+            new Rule(Var.RECEPTION_DECISION, RECEPTION, Map.of(
+                    Decision.SUPPLEMENT, List.of(Var.RECEPTION_NOTE),
+                    Decision.REFUSE, List.of(Var.RECEPTION_NOTE))),
+            DossierProcess.Element.TASK_ASSIGN_SPECIALIST, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.SPECIALIST_ID))),
+            DossierProcess.Element.TASK_APPRAISE_DOSSIER, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.DRAFT_RESULT))),
+            DossierProcess.Element.TASK_REVIEW_DRAFT,
+            new Rule(Var.HEAD_DECISION, APPROVAL, Map.of(Decision.RETURN, List.of(Var.HEAD_COMMENT))),
+            DossierProcess.Element.TASK_LEADER_APPROVAL,
+            new Rule(Var.LEADER_DECISION, APPROVAL, Map.of(Decision.RETURN, List.of(Var.LEADER_COMMENT))),
+            DossierProcess.Element.TASK_RETURN_AT_COUNTER, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.RECIPIENT_NAME))),
+            DossierProcess.Element.TASK_RETURN_BY_POST, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.POSTAL_TRACKING_NUMBER))));
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        Rule rule = RULES.get(activity.getId());
+        if (rule != null) {
+            ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                    .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, rule::check);
+        }
+    }
+
+    record Rule(String decisionVariable, Set<String> decisions, Map<String, List<String>> required) {
+        static final String ALWAYS = "*";
+
+        void check(DelegateTask task) {
+            String decision = null;
+            if (decisionVariable != null) {
+                Object value = task.getVariable(decisionVariable);
+                decision = value == null ? null : value.toString();
+                if (!decisions.contains(decision)) {
+                    throw new RejectedCompletion("Trường " + decisionVariable + " phải là một trong " + decisions
+                            + " (nhận được: " + decision + ")");
+                }
+            }
+            for (String key : List.of(ALWAYS, decision == null ? ALWAYS : decision)) {
+                for (String variable : required.getOrDefault(key, List.of())) {
+                    Object value = task.getVariable(variable);
+                    if (value == null || value.toString().isBlank()) {
+                        throw new RejectedCompletion("Trường " + variable + " là bắt buộc cho bước " + task.getName());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package vn.motcua.workflow;
+
+/**
+ * The element ids and variable names every motcua procedure shares. Each procedure's BPMN uses
+ * these ids for its common steps so that filters, forms, templates and tests can rely on them;
+ * nothing else spells them as strings.
+ */
+public final class DossierProcess {
+
+    private DossierProcess() {
+    }
+
+    /** Element ids. */
+    public static final class Element {
+        public static final String TASK_RECEPTION_CHECK = "Task_ReceptionCheck";
+        public static final String TASK_RECEIVE_SUPPLEMENT = "Task_ReceiveSupplement";
+        public static final String TASK_ASSIGN_SPECIALIST = "Task_AssignSpecialist";
+        public static final String TASK_APPRAISE_DOSSIER = "Task_AppraiseDossier";
+        public static final String TASK_REVIEW_DRAFT = "Task_ReviewDraft";
+        public static final String TASK_LEADER_APPROVAL = "Task_LeaderApproval";
+        public static final String TASK_RETURN_AT_COUNTER = "Task_ReturnAtCounter";
+        public static final String TASK_RETURN_BY_POST = "Task_ReturnByPost";
+        public static final String END_REFUSED = "End_Refused";
+        public static final String END_RETURNED = "End_Returned";
+
+        private Element() {
+        }
+    }
+
+    /** Process variables. */
+    public static final class Var {
+        public static final String DOSSIER_CODE = "dossierCode";
+        public static final String COMMUNE_CODE = "communeCode";
+        public static final String COMMUNE_NAME = "communeName";
+        public static final String PROCEDURE_CODE = "procedureCode";
+        public static final String PROCEDURE_NAME = "procedureName";
+        public static final String APPLICANT_NAME = "applicantName";
+        public static final String APPLICANT_ADDRESS = "applicantAddress";
+        public static final String CHANNEL = "channel";
+        public static final String RETURN_METHOD = "returnMethod";
+        public static final String RETURN_METHOD_LABEL = "returnMethodLabel";
+        public static final String COMPONENTS_SUMMARY = "componentsSummary";
+        public static final String RECEPTION_GROUP = "receptionGroup";
+        public static final String LEADER_GROUP = "leaderGroup";
+        public static final String DEPARTMENT_NAME = "departmentName";
+        public static final String HEAD_GROUP = "headGroup";
+        public static final String HEAD_ASSIGNEE = "headAssignee";
+        public static final String SPECIALIST_GROUP = "specialistGroup";
+        public static final String SPECIALIST_OPTIONS = "specialistOptions";
+        public static final String SPECIALIST_ID = "specialistId";
+        public static final String RECEPTION_DECISION = "receptionDecision";
+        public static final String RECEPTION_NOTE = "receptionNote";
+        public static final String SUPPLEMENT_NOTE = "supplementNote";
+        public static final String APPRAISAL_NOTE = "appraisalNote";
+        public static final String DRAFT_RESULT = "draftResult";
+        public static final String HEAD_DECISION = "headDecision";
+        public static final String HEAD_COMMENT = "headComment";
+        public static final String LEADER_DECISION = "leaderDecision";
+        public static final String LEADER_COMMENT = "leaderComment";
+        public static final String RECIPIENT_NAME = "recipientName";
+        public static final String POSTAL_TRACKING_NUMBER = "postalTrackingNumber";
+
+        private Var() {
+        }
+    }
+
+    /** Values of the decision variables the forms offer. */
+    public static final class Decision {
+        public static final String ACCEPT = "ACCEPT";
+        public static final String SUPPLEMENT = "SUPPLEMENT";
+        public static final String REFUSE = "REFUSE";
+        public static final String APPROVE = "APPROVE";
+        public static final String RETURN = "RETURN";
+
+        private Decision() {
+        }
+    }
+
+    /** BPMN error codes the diagrams catch. */
+    public static final class Errors {
+        public static final String INVALID_SPECIALIST = "INVALID_SPECIALIST";
+
+        private Errors() {
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package vn.motcua.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.workflow.DossierProcess.Var;
+
+/** The citizen is guided, once and in writing (Mẫu 02), to complete the dossier: status 5. */
+@Component("requestSupplement")
+class RequestSupplement implements JavaDelegate {
+
+    private final DossierService dossiers;
+    private final Actors actors;
+
+    RequestSupplement(DossierService dossiers, Actors actors) {
+        this.dossiers = dossiers;
+        this.actors = actors;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+        String what = (String) execution.getVariable(Var.RECEPTION_NOTE);
+        dossiers.changeStatus(code, DossierStatus.SUPPLEMENT_REQUESTED, actors.now(), "Yêu cầu bổ sung, hoàn thiện hồ sơ: " + what);
+        dossiers.receive(code, "Công dân", (String) execution.getVariable(Var.APPLICANT_NAME), null);
+    }
+}

@@ -1,0 +1,47 @@
+package vn.motcua.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.ReturnMethod;
+import vn.motcua.workflow.DossierProcess.Var;
+
+/** The result reached the citizen: at the counter, by post or online (status 10). */
+@Component("returnResult")
+class ReturnResult implements JavaDelegate {
+
+    private final DossierService dossiers;
+    private final Actors actors;
+
+    ReturnResult(DossierService dossiers, Actors actors) {
+        this.dossiers = dossiers;
+        this.actors = actors;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+        String applicant = (String) execution.getVariable(Var.APPLICANT_NAME);
+        ReturnMethod method = ReturnMethod.valueOf((String) execution.getVariable(Var.RETURN_METHOD));
+        String note;
+        switch (method) {
+            case COUNTER -> {
+                String recipient = (String) execution.getVariable(Var.RECIPIENT_NAME);
+                note = "Trả kết quả tại Bộ phận Một cửa, người nhận: " + recipient;
+                dossiers.receive(code, "Công dân", recipient, null);
+            }
+            case POST -> {
+                String tracking = (String) execution.getVariable(Var.POSTAL_TRACKING_NUMBER);
+                note = "Trả kết quả qua bưu chính công ích, số hiệu bưu gửi " + tracking;
+                dossiers.receive(code, "Bưu chính công ích, số hiệu bưu gửi " + tracking, applicant, null);
+            }
+            default -> {
+                note = "Trả kết quả điện tử trực tuyến";
+                dossiers.receive(code, "Công dân (trực tuyến)", applicant, null);
+            }
+        }
+        dossiers.changeStatus(code, DossierStatus.RETURNED, actors.now(), note);
+    }
+}

@@ -1,0 +1,29 @@
+package vn.motcua.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.workflow.DossierProcess.Var;
+
+/** The citizen brought the missing papers: the dossier waits for reception again (status 1). */
+@Component("supplementReceived")
+class SupplementReceived implements JavaDelegate {
+
+    private final DossierService dossiers;
+    private final Actors actors;
+
+    SupplementReceived(DossierService dossiers, Actors actors) {
+        this.dossiers = dossiers;
+        this.actors = actors;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+        String note = (String) execution.getVariable(Var.SUPPLEMENT_NOTE);
+        dossiers.changeStatus(code, DossierStatus.NEW, actors.now(),
+                "Nhận hồ sơ bổ sung" + (note == null || note.isBlank() ? "" : ": " + note));
+    }
+}
