@@ -13,12 +13,15 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's REST API answers any exception from a task listener with 500. A completion motcua
- * rejected is the client's mistake: this answers it with 400 and the reason, and leaves every
- * other error to Camunda's own handlers.
+ * Camunda's REST API answers any exception from a task listener, and a tenant check that fails,
+ * with 500. A completion motcua rejected is the client's mistake (400 with the reason) and
+ * another commune's task is a denial (403); every other error is left to Camunda's own handlers.
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
+
+    /** Camunda's code for "Cannot work on ... because it belongs to no authenticated tenant". */
+    static final String OTHER_TENANT = "ENGINE-13034";
 
     @Override
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
@@ -58,7 +61,17 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         @Override
         public Response toResponse(ProcessEngineException e) {
             RejectedCompletion rejected = find(e);
-            return rejected != null ? rejected(rejected) : fallback.toResponse(e);
+            if (rejected != null) {
+                return rejected(rejected);
+            }
+            if (e.getMessage() != null && e.getMessage().startsWith(OTHER_TENANT)) {
+                // another commune's work: a denial, not a server error
+                ExceptionDto dto = new ExceptionDto();
+                dto.setType("AuthorizationException");
+                dto.setMessage(e.getMessage());
+                return Response.status(Response.Status.FORBIDDEN).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+            }
+            return fallback.toResponse(e);
         }
     }
 }

@@ -1,0 +1,114 @@
+package vn.motcua.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/** The service refuses to start when the catalog, the BPMN files and the forms disagree. */
+class CatalogConsistencyTest {
+
+    private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+
+    @Test
+    void theShippedCatalogAgreesWithItsProcessesAndForms() throws IOException {
+        ProcedureCatalog catalog = ProcedureCatalog.load(resolver.getResource("classpath:processes/catalog.yaml"));
+        assertThat(CatalogConsistency.problems(catalog, bpmn(), forms())).isEmpty();
+        assertThat(catalog.find("1.001193")).hasValueSatisfying(p -> {
+            assertThat(p.name()).isEqualTo("Đăng ký khai sinh");
+            assertThat(p.limit().unit()).isEqualTo(LimitUnit.SAME_DAY);
+        });
+    }
+
+    @Test
+    void aMissingProcessAStepWithoutAShareAndABadTotalAreReported() throws IOException {
+        ProcedureCatalog catalog = catalog("""
+                procedures:
+                  - code: "1.000001"
+                    name: Thủ tục thử
+                    department: vp
+                    limit: { value: 3, unit: WORKING_DAYS }
+                    returnMethods: [COUNTER]
+                    processKey: khong-co
+                  - code: "1.001193"
+                    name: Đăng ký khai sinh
+                    department: vp
+                    limit: { value: 1, unit: SAME_DAY }
+                    returnMethods: [COUNTER]
+                    processKey: dang-ky-khai-sinh
+                    steps:
+                      Task_ReceptionCheck: 50
+                      Task_NotInTheDiagram: 10
+                """);
+        List<String> problems = CatalogConsistency.problems(catalog, bpmn(), forms());
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("process khong-co is not in processes/"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("user task Task_AppraiseDossier has no share"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("step Task_NotInTheDiagram is not a user task"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("add up to 60 %"));
+    }
+
+    @Test
+    void aUserTaskWithoutAFormOrWithAMissingFormIsReported() throws IOException {
+        Resource diagram = new ByteArrayResource("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+                  <bpmn:process id="thu" isExecutable="true">
+                    <bpmn:userTask id="Task_NoForm" />
+                    <bpmn:userTask id="Task_LostForm" camunda:formRef="Form_Lost" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.getBytes(StandardCharsets.UTF_8), "thu.bpmn") {
+            @Override
+            public String getFilename() {
+                return "thu.bpmn";
+            }
+        };
+        ProcedureCatalog catalog = catalog("""
+                procedures:
+                  - code: "1.000002"
+                    name: Thủ tục thử
+                    department: vp
+                    limit: { value: 3, unit: WORKING_DAYS }
+                    returnMethods: [COUNTER]
+                    processKey: thu
+                    steps: { Task_NoForm: 50, Task_LostForm: 50 }
+                """);
+        List<String> problems = CatalogConsistency.problems(catalog, new Resource[] {diagram}, forms());
+        assertThat(problems).containsExactlyInAnyOrder(
+                "thu.bpmn: process thu has no historyTimeToLive",
+                "thu.bpmn: user task Task_NoForm has no form (camunda:formRef)",
+                "thu.bpmn: user task Task_LostForm refers to form Form_Lost, which is not in forms/");
+    }
+
+    @Test
+    void aCatalogEntryWithoutItsEssentialsIsRefusedOnLoad() {
+        assertThatThrownBy(() -> catalog("""
+                procedures:
+                  - code: "1.000003"
+                    limit: { value: 0, unit: WORKING_DAYS }
+                """))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("name is missing")
+                .hasMessageContaining("processKey is missing")
+                .hasMessageContaining("limit needs a value of at least 1");
+    }
+
+    private Resource[] bpmn() throws IOException {
+        return resolver.getResources("classpath*:processes/**/*.bpmn");
+    }
+
+    private Resource[] forms() throws IOException {
+        return resolver.getResources("classpath*:forms/**/*.form");
+    }
+
+    private static ProcedureCatalog catalog(String yaml) {
+        return ProcedureCatalog.load(new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,71 @@
+package vn.motcua.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import vn.motcua.organisation.OrgChart.Official;
+
+/** The demo province is provisioned at start-up; provisioning again changes only what changed. */
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+@DirtiesContext
+class ProvisioningTest {
+
+    @Autowired Provisioner provisioner;
+    @Autowired IdentityService identity;
+    @Autowired AuthorizationService authorizations;
+    @Autowired FilterService filters;
+
+    @Test
+    void theDemoProvinceIsLiveAfterStartUp() {
+        assertThat(identity.createTenantQuery().list()).extracting("id").contains("thuc-phan", "nung-tri-cao", "tan-giang");
+        assertThat(identity.createUserQuery().memberOfGroup("tan-giang:vp:specialist").list()).extracting("id")
+                .containsExactlyInAnyOrder("tan-giang.vp.specialist1", "tan-giang.vp.specialist2");
+        assertThat(identity.checkPassword("tan-giang.reception", "demo")).isTrue();
+        assertThat(identity.checkPassword("admin", "demo")).isTrue();
+        assertThat(identity.createUserQuery().userId("tan-giang.reception").singleResult().getFirstName()
+                + " " + identity.createUserQuery().userId("tan-giang.reception").singleResult().getLastName())
+                .isEqualTo("Nguyễn Thị Thu Trang");
+        assertThat(identity.createTenantQuery().groupMember("tan-giang:reception").list()).extracting("id").containsExactly("tan-giang");
+        assertThat(authorizations.isUserAuthorized("tan-giang.reception", List.of("tan-giang:reception"),
+                Permissions.ACCESS, Resources.APPLICATION, "tasklist")).isTrue();
+        assertThat(authorizations.isUserAuthorized("tan-giang.reception", List.of("tan-giang:reception"),
+                Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isFalse();
+        assertThat(filters.createFilterQuery().list()).extracting("name").containsExactlyInAnyOrder(
+                "Hồ sơ chờ tiếp nhận", "Hồ sơ của tôi", "Hồ sơ của phòng", "Chờ phê duyệt");
+    }
+
+    @Test
+    void provisioningTheSameChartAgainChangesNothingAndAChangedRowChangesOnlyThatUser() throws Exception {
+        OrgChart chart;
+        try (InputStream in = getClass().getResourceAsStream("/demo/cao-bang.yaml")) {
+            chart = OrgChartReader.read(in, "demo");
+        }
+        assertThat(provisioner.apply(chart, id -> "demo")).isEmpty();
+
+        List<OrgChart.Commune> communes = new ArrayList<>(chart.communes());
+        OrgChart.Commune tanGiang = communes.get(2);
+        List<Official> officials = new ArrayList<>(tanGiang.officials());
+        Official first = officials.get(0);
+        officials.set(0, new Official(first.id(), "Nguyễn Thị Thu Thảo", first.role(), first.department(), first.title(),
+                "thao@example.vn", first.phone()));
+        communes.set(2, new OrgChart.Commune(tanGiang.code(), tanGiang.name(), tanGiang.agencyId(), tanGiang.departments(), officials));
+
+        assertThat(provisioner.apply(new OrgChart(chart.province(), communes), id -> "demo"))
+                .containsExactly("user tan-giang.reception updated");
+        assertThat(identity.createUserQuery().userId("tan-giang.reception").singleResult().getLastName()).isEqualTo("Thảo");
+        assertThat(identity.checkPassword("tan-giang.reception", "demo")).isTrue();
+    }
+}

@@ -1,0 +1,97 @@
+package vn.motcua.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A real HTTP client against the running service: motcua's API and Camunda's REST API as an official. */
+public final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String base;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    public Http(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public Response get(String path, String user) {
+        return send(request(path, user).GET());
+    }
+
+    public Response post(String path, Object body, String user) {
+        String text = body instanceof String s ? s : write(body);
+        return send(request(path, user).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
+    }
+
+    // --- Camunda REST, as Tasklist calls it -------------------------------------------------
+
+    /** The tasks of a dossier the official can see. */
+    public List<JsonNode> tasks(String user, String dossierCode) {
+        Response r = get("/engine-rest/task?processInstanceBusinessKey=" + dossierCode, user);
+        r.expect(200);
+        List<JsonNode> tasks = new ArrayList<>();
+        r.body().forEach(tasks::add);
+        return tasks;
+    }
+
+    public Response claim(String user, String taskId) {
+        return post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user), user);
+    }
+
+    public Response complete(String user, String taskId, Map<String, Object> variables) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+        return post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", vars), user);
+    }
+
+    private HttpRequest.Builder request(String path, String user) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, application/problem+json");
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode body = r.body() == null || r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), body, r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, String contentType, JsonNode body, String text) {
+        public Response expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError("Expected HTTP " + expected + " but got " + status + ": " + text);
+            }
+            return this;
+        }
+    }
+}

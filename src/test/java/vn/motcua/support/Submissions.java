@@ -1,0 +1,32 @@
+package vn.motcua.support;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Submission bodies with real Vietnamese data. */
+public final class Submissions {
+
+    private Submissions() {
+    }
+
+    /** A birth registration in Phường Tân Giang, returned as asked. */
+    public static Map<String, Object> birthRegistration(String commune, String returnMethod) {
+        Map<String, Object> applicant = new LinkedHashMap<>();
+        applicant.put("fullName", "Nguyễn Thị Hồng Nhung");
+        applicant.put("idNumber", "001190012345");
+        applicant.put("phone", "0912345678");
+        applicant.put("email", "nhung@example.vn");
+        applicant.put("address", "Tổ 5, phường Tân Giang, tỉnh Cao Bằng");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("procedureCode", "1.001193");
+        body.put("communeCode", commune);
+        body.put("channel", "COUNTER");
+        body.put("returnMethod", returnMethod);
+        body.put("applicant", applicant);
+        body.put("components", List.of(
+                Map.of("name", "Tờ khai đăng ký khai sinh", "copies", 1),
+                Map.of("name", "Giấy chứng sinh", "copies", 1)));
+        return body;
+    }
+}

@@ -1,0 +1,216 @@
+package vn.motcua.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierView;
+import vn.motcua.dossier.StatusChange;
+import vn.motcua.dossier.SubmissionRequest;
+import vn.motcua.engine.RejectedCompletion;
+import vn.motcua.support.Submissions;
+import vn.motcua.workflow.DossierProcess.Element;
+
+/** Every path of the birth registration process, on the real engine with the real delegates. */
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+@DirtiesContext
+class BirthRegistrationProcessTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired DossierService dossiers;
+
+    @BeforeEach
+    void init() {
+        AbstractAssertions.init(engine);
+    }
+
+    @Test
+    void acceptedDossierIsReturnedAtTheCounter() {
+        ProcessInstance pi = submit("COUNTER");
+        acceptAndApprove(pi);
+        assertThat(pi).isWaitingAt(Element.TASK_RETURN_AT_COUNTER);
+        assertThat(task(pi)).hasCandidateGroup("tan-giang:reception");
+        complete(task(pi), withVariables("recipientName", "Nguyễn Thị Hồng Nhung"));
+        assertThat(pi).isEnded().hasPassed("ServiceTask_ReturnResult").hasPassed(Element.END_RETURNED);
+        assertThat(statuses(pi)).containsExactly(1, 2, 4, 9, 10);
+        assertThat(last(pi).note()).contains("Nguyễn Thị Hồng Nhung");
+    }
+
+    @Test
+    void acceptedDossierIsSentByPostWithItsTrackingNumber() {
+        ProcessInstance pi = submit("POST");
+        acceptAndApprove(pi);
+        assertThat(pi).isWaitingAt(Element.TASK_RETURN_BY_POST);
+        complete(task(pi), withVariables("postalTrackingNumber", "EB123456789VN"));
+        assertThat(pi).isEnded().hasPassed(Element.END_RETURNED);
+        assertThat(statuses(pi)).containsExactly(1, 2, 4, 9, 10);
+        assertThat(last(pi).note()).contains("EB123456789VN");
+        assertThat(dossier(pi).timeline()).last().satisfies(row -> assertThat(row.toUnit()).contains("EB123456789VN"));
+    }
+
+    @Test
+    void acceptedDossierIsReturnedOnlineWithoutAClerk() {
+        ProcessInstance pi = submit("ONLINE");
+        acceptAndApprove(pi);
+        assertThat(pi).isEnded().hasPassed(Element.END_RETURNED).hasNotPassed(Element.TASK_RETURN_AT_COUNTER, Element.TASK_RETURN_BY_POST);
+        assertThat(statuses(pi)).containsExactly(1, 2, 4, 9, 10);
+        assertThat(last(pi).note()).isEqualTo("Trả kết quả điện tử trực tuyến");
+    }
+
+    @Test
+    void supplementRequestWaitsForThePapersThenGoesBackToReception() {
+        ProcessInstance pi = submit("COUNTER");
+        complete(task(pi), withVariables("receptionDecision", "SUPPLEMENT", "receptionNote", "Thiếu Giấy chứng sinh"));
+        assertThat(pi).isWaitingAt(Element.TASK_RECEIVE_SUPPLEMENT);
+        assertThat(dossier(pi).status()).isEqualTo(5);
+        complete(task(pi), withVariables("supplementNote", "Đã nộp Giấy chứng sinh"));
+        assertThat(pi).isWaitingAt(Element.TASK_RECEPTION_CHECK);
+        complete(task(pi), withVariables("receptionDecision", "ACCEPT"));
+        assertThat(pi).isWaitingAt(Element.TASK_ASSIGN_SPECIALIST);
+        assertThat(statuses(pi)).containsExactly(1, 5, 1, 2, 4);
+        assertThat(dossier(pi).supplementCount()).isEqualTo(1);
+    }
+
+    @Test
+    void refusedDossierEndsNotReceived() {
+        ProcessInstance pi = submit("COUNTER");
+        complete(task(pi), withVariables("receptionDecision", "REFUSE", "receptionNote", "Không thuộc thẩm quyền"));
+        assertThat(pi).isEnded().hasPassed(Element.END_REFUSED);
+        assertThat(statuses(pi)).containsExactly(1, 3);
+        assertThat(last(pi).note()).contains("Không thuộc thẩm quyền");
+        assertThat(dossier(pi).timeline()).singleElement()
+                .satisfies(row -> assertThat(row.toUser()).isEqualTo("Nguyễn Thị Hồng Nhung"));
+    }
+
+    @Test
+    void headSendsTheDraftBackToTheSpecialist() {
+        ProcessInstance pi = submit("COUNTER");
+        acceptAndAssign(pi);
+        complete(task(pi), withVariables("draftResult", "Dự thảo lần 1"));
+        assertThat(pi).isWaitingAt(Element.TASK_REVIEW_DRAFT);
+        complete(task(pi), withVariables("headDecision", "RETURN", "headComment", "Sửa tên cha"));
+        assertThat(pi).isWaitingAt(Element.TASK_APPRAISE_DOSSIER);
+        assertThat(task(pi)).isAssignedTo("tan-giang.vp.specialist2");
+        complete(task(pi), withVariables("draftResult", "Dự thảo lần 2"));
+        complete(task(pi), withVariables("headDecision", "APPROVE"));
+        assertThat(pi).isWaitingAt(Element.TASK_LEADER_APPROVAL);
+    }
+
+    @Test
+    void leaderSendsTheDraftBackForRework() {
+        ProcessInstance pi = submit("COUNTER");
+        acceptAndAssign(pi);
+        complete(task(pi), withVariables("draftResult", "Dự thảo lần 1"));
+        complete(task(pi), withVariables("headDecision", "APPROVE"));
+        assertThat(task(pi)).hasCandidateGroup("tan-giang:leader");
+        complete(task(pi), withVariables("leaderDecision", "RETURN", "leaderComment", "Ghi rõ nơi sinh"));
+        assertThat(pi).isWaitingAt(Element.TASK_APPRAISE_DOSSIER);
+        complete(task(pi), withVariables("draftResult", "Dự thảo lần 2"));
+        complete(task(pi), withVariables("headDecision", "APPROVE"));
+        complete(task(pi), withVariables("leaderDecision", "APPROVE"));
+        assertThat(pi).isWaitingAt(Element.TASK_RETURN_AT_COUNTER);
+        assertThat(statuses(pi)).containsExactly(1, 2, 4, 9);
+    }
+
+    @Test
+    void routingOffersTheDepartmentsSpecialistsAndAssignsItsHead() throws Exception {
+        ProcessInstance pi = submit("COUNTER");
+        complete(task(pi), withVariables("receptionDecision", "ACCEPT"));
+        assertThat(task(pi)).isAssignedTo("tan-giang.vp.head");
+        assertThat(tasks.getIdentityLinksForTask(task(pi).getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("tan-giang:vp:head"));
+        ObjectValue options = runtime.getVariableTyped(pi.getId(), "specialistOptions", false);
+        assertThat(options.getSerializationDataFormat()).isEqualTo("application/json");
+        List<Map<String, String>> parsed = new ObjectMapper().readValue(options.getValueSerialized(),
+                new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        assertThat(parsed).containsExactly(
+                Map.of("label", "Vũ Văn Toàn", "value", "tan-giang.vp.specialist1"),
+                Map.of("label", "Đỗ Thị Hằng", "value", "tan-giang.vp.specialist2"));
+    }
+
+    @Test
+    void aSpecialistOfAnotherDepartmentCannotBeChosen() {
+        ProcessInstance pi = submit("COUNTER");
+        complete(task(pi), withVariables("receptionDecision", "ACCEPT"));
+        complete(task(pi), withVariables("specialistId", "tan-giang.kt.specialist1"));
+        assertThat(pi).isWaitingAt(Element.TASK_ASSIGN_SPECIALIST);
+        complete(task(pi), withVariables("specialistId", "thuc-phan.vp.specialist1"));
+        assertThat(pi).isWaitingAt(Element.TASK_ASSIGN_SPECIALIST);
+        complete(task(pi), withVariables("specialistId", "tan-giang.vp.specialist1"));
+        assertThat(pi).isWaitingAt(Element.TASK_APPRAISE_DOSSIER);
+        assertThat(task(pi)).isAssignedTo("tan-giang.vp.specialist1");
+    }
+
+    @Test
+    void aCompletionWithoutAValidDecisionIsRejectedAndChangesNothing() {
+        ProcessInstance pi = submit("COUNTER");
+        String taskId = task(pi).getId();
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of("receptionDecision", "MAYBE")))
+                .hasRootCauseInstanceOf(RejectedCompletion.class);
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of("receptionDecision", "REFUSE")))
+                .hasRootCauseInstanceOf(RejectedCompletion.class)
+                .rootCause().hasMessageContaining("receptionNote");
+        assertThat(pi).isWaitingAt(Element.TASK_RECEPTION_CHECK);
+        assertThat(runtime.getVariable(pi.getId(), "receptionDecision")).isNull();
+        assertThat(statuses(pi)).containsExactly(1);
+        assertThat(dossier(pi).timeline()).isEmpty();
+    }
+
+    private ProcessInstance submit(String returnMethod) {
+        Map<String, Object> body = Submissions.birthRegistration("tan-giang", returnMethod);
+        SubmissionRequest request = new ObjectMapper().convertValue(body, SubmissionRequest.class);
+        DossierView view = dossiers.submit(request);
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(view.code()).singleResult();
+        assertThat(pi).isWaitingAt(Element.TASK_RECEPTION_CHECK);
+        assertThat(pi.getTenantId()).isEqualTo("tan-giang");
+        return pi;
+    }
+
+    private void acceptAndAssign(ProcessInstance pi) {
+        complete(task(pi), withVariables("receptionDecision", "ACCEPT"));
+        complete(task(pi), withVariables("specialistId", "tan-giang.vp.specialist2"));
+        assertThat(pi).isWaitingAt(Element.TASK_APPRAISE_DOSSIER);
+    }
+
+    private void acceptAndApprove(ProcessInstance pi) {
+        acceptAndAssign(pi);
+        complete(task(pi), withVariables("draftResult", "Giấy khai sinh cho cháu Nguyễn Minh An"));
+        complete(task(pi), withVariables("headDecision", "APPROVE"));
+        complete(task(pi), withVariables("leaderDecision", "APPROVE"));
+    }
+
+    private DossierView dossier(ProcessInstance pi) {
+        return dossiers.get(pi.getBusinessKey());
+    }
+
+    private List<Integer> statuses(ProcessInstance pi) {
+        return dossier(pi).statusHistory().stream().map(s -> s.status().code()).toList();
+    }
+
+    private StatusChange last(ProcessInstance pi) {
+        List<StatusChange> history = dossier(pi).statusHistory();
+        return history.get(history.size() - 1);
+    }
+}
