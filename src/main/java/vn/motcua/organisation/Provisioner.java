@@ -55,6 +55,7 @@ public class Provisioner {
     @Transactional
     public List<String> apply(OrgChart chart, InitialPasswords passwords) {
         OrgChart checked = OrgChartReader.check(chart);
+        lockProvisioning();
         List<String> changes = new ArrayList<>();
         List<String> filterIds = ensureFilters(changes);
         for (Commune commune : checked.communes()) {
@@ -82,6 +83,7 @@ public class Provisioner {
     /** The province administrator: Cockpit, Admin and Tasklist, every commune. */
     @Transactional
     public List<String> ensureAdmin(String adminId, String password) {
+        lockProvisioning();
         List<String> changes = new ArrayList<>();
         ensureUser(adminId, "Quản trị viên tỉnh", null, id -> password, changes);
         if (identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
@@ -98,6 +100,11 @@ public class Provisioner {
         ensureMembership(adminId, Groups.CAMUNDA_ADMIN, changes);
         ensureMembership(adminId, PROVINCE_ADMIN_GROUP, changes);
         return changes;
+    }
+
+    /** Several nodes start together: one provisions at a time, the others then find nothing to change. */
+    private void lockProvisioning() {
+        jdbc.sql("select name from mc_lock where name = 'provisioning' for update").query(String.class).single();
     }
 
     private void upsertCommune(OrgChart.Province province, Commune commune, List<String> changes) {

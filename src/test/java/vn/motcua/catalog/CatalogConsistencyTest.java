@@ -100,6 +100,22 @@ class CatalogConsistencyTest {
                 .hasMessageContaining("limit needs a value of at least 1");
     }
 
+    @Test
+    void everyDelegateADiagramUsesHasAModelerTemplate() throws IOException {
+        java.nio.file.Path templates = java.nio.file.Path.of("processes/.camunda/element-templates/motcua-delegates.json");
+        java.util.Set<String> offered = new java.util.HashSet<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(templates.toFile())
+                .forEach(t -> offered.add(t.get("properties").get(0).get("value").asText()));
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        for (Resource r : bpmn()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("camunda:delegateExpression=\"([^\"]+)\"")
+                    .matcher(r.getContentAsString(StandardCharsets.UTF_8));
+            while (m.find()) used.add(m.group(1));
+        }
+        assertThat(used).isNotEmpty();
+        assertThat(offered).containsAll(used);
+    }
+
     private Resource[] bpmn() throws IOException {
         return resolver.getResources("classpath*:processes/**/*.bpmn");
     }
