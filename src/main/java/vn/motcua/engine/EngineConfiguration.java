@@ -21,22 +21,36 @@ class EngineConfiguration {
 
     @Bean
     ProcessEnginePlugin motcuaEnginePlugin(List<BpmnParseListener> parseListeners) {
-        return new AbstractProcessEnginePlugin() {
-            @Override
-            public void preInit(ProcessEngineConfigurationImpl configuration) {
-                configuration.setTenantIdProvider(new CommuneTenantIdProvider());
-                List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                        ? new ArrayList<>()
-                        : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-                listeners.addAll(parseListeners);
-                configuration.setCustomPostBPMNParseListeners(listeners);
-            }
-        };
+        return new MotcuaEnginePlugin(parseListeners);
+    }
+
+    /** Commune tenants, and motcua's parse listeners on every diagram. */
+    static final class MotcuaEnginePlugin extends AbstractProcessEnginePlugin {
+        private final List<BpmnParseListener> parseListeners;
+
+        MotcuaEnginePlugin(List<BpmnParseListener> parseListeners) {
+            this.parseListeners = parseListeners;
+        }
+
+        @Override
+        public void preInit(ProcessEngineConfigurationImpl configuration) {
+            configuration.setTenantIdProvider(new CommuneTenantIdProvider());
+            List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+                    ? new ArrayList<>()
+                    : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+            listeners.addAll(parseListeners);
+            configuration.setCustomPostBPMNParseListeners(listeners);
+        }
     }
 
     @Bean
     java.time.Clock clock(vn.motcua.MotcuaProperties properties) {
         return new EngineClock(properties.zone());
+    }
+
+    @Bean
+    ProcessEnginePlugin modelDeployment() {
+        return new ModelDeployment();
     }
 
     /** Camunda's REST API answers only authenticated officials (HTTP Basic against the Camunda identity). */

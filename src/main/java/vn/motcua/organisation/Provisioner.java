@@ -157,7 +157,11 @@ public class Provisioner {
             changes.add("group " + id + " joined tenant " + tenant);
         }
         grant(id, Resources.APPLICATION, "tasklist", Permissions.ACCESS, changes);
-        grant(id, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, changes);
+        // reading the dossiers' variables and history (Tasklist's list columns, History tab); the
+        // commune's tenant keeps this to the commune's own dossiers
+        for (Permission p : List.of(Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY)) {
+            grant(id, Resources.PROCESS_DEFINITION, Authorization.ANY, p, changes);
+        }
         grant(id, Resources.USER, Authorization.ANY, Permissions.READ, changes);
         grant(id, Resources.GROUP, Authorization.ANY, Permissions.READ, changes);
     }

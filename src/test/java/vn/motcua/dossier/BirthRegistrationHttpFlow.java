@@ -42,6 +42,10 @@ abstract class BirthRegistrationHttpFlow {
                 "Hồ sơ chờ tiếp nhận", "Hồ sơ của tôi", "Hồ sơ của phòng");
         assertThat(filterNames(http, "tan-giang.leader")).containsExactlyInAnyOrder(
                 "Hồ sơ của tôi", "Hồ sơ của phòng", "Chờ phê duyệt");
+        String instance = reception.get("processInstanceId").asText();
+        assertThat(variableNames(http, "tan-giang.reception", instance)).contains("dossierCode", "applicantName");
+        assertThat(variableNames(http, "thuc-phan.reception", instance)).isEmpty();
+        assertThat(variableNames(http, "thuc-phan.leader", instance)).isEmpty();
         http.claim("tan-giang.reception", reception.get("id").asText()).expect(204);
         assertThat(filterTasks(http, "tan-giang.reception", "Hồ sơ của tôi")).contains(reception.get("id").asText());
         http.complete("tan-giang.reception", reception.get("id").asText(), Map.of("receptionDecision", "ACCEPT")).expect(204);
@@ -98,6 +102,12 @@ abstract class BirthRegistrationHttpFlow {
             assertThat(row.get("receivedAt")).as("received: %s", row).isNotNull();
         }
         assertThat(http.tasks("tan-giang.reception", code)).isEmpty();
+    }
+
+    /** The process variables of a dossier the official may read (Tasklist's list columns). */
+    private static List<String> variableNames(Http http, String user, String processInstanceId) {
+        return values(http.get("/engine-rest/variable-instance?processInstanceIdIn=" + processInstanceId, user)
+                .expect(200).body(), "name");
     }
 
     /** The filters Tasklist shows the official. */
