@@ -104,6 +104,31 @@ public class WorkingTime {
         throw new IllegalStateException("No working time within " + MAX_DAYS + " days of " + from);
     }
 
+    /** The latest instant from which this many working minutes pass until {@code to}. */
+    public ZonedDateTime minusWorkingMinutes(ZonedDateTime to, long minutes) {
+        if (minutes < 0) throw new IllegalArgumentException("minutes must not be negative");
+        if (minutes == 0) return to.withZoneSameInstant(zone);
+        LocalDateTime t = local(to);
+        long remaining = minutes;
+        LocalDate day = t.toLocalDate();
+        for (int i = 0; i < MAX_DAYS; i++, day = day.minusDays(1)) {
+            if (!days.isWorkingDay(day)) continue;
+            java.util.List<OfficeHours.Period> periods = hours.periods();
+            for (int p = periods.size() - 1; p >= 0; p--) {
+                LocalDateTime start = day.atTime(periods.get(p).start());
+                if (!t.isAfter(start)) continue;
+                LocalDateTime end = min(day.atTime(periods.get(p).end()), t);
+                long available = Duration.between(start, end).toMinutes();
+                if (remaining <= available) {
+                    return zoned(end.minusMinutes(remaining));
+                }
+                remaining -= available;
+                t = start;
+            }
+        }
+        throw new IllegalStateException("No working time within " + MAX_DAYS + " days before " + to);
+    }
+
     /** Working minutes from {@code a} to {@code b}; negative when b is before a. */
     public long workingMinutesBetween(ZonedDateTime a, ZonedDateTime b) {
         if (b.isBefore(a)) return -workingMinutesBetween(b, a);

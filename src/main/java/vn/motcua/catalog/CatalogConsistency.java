@@ -39,7 +39,7 @@ public final class CatalogConsistency {
                     if (process.getCamundaHistoryTimeToLiveString() == null) {
                         problems.add(bpmn.getFilename() + ": process " + process.getId() + " has no historyTimeToLive");
                     }
-                    for (UserTask task : process.getChildElementsByType(UserTask.class)) {
+                    for (UserTask task : userTasks(process)) {
                         String ref = task.getCamundaFormRef();
                         if (ref == null) {
                             problems.add(bpmn.getFilename() + ": user task " + task.getId() + " has no form (camunda:formRef)");
@@ -63,7 +63,7 @@ public final class CatalogConsistency {
                 continue;
             }
             Set<String> userTasks = new HashSet<>();
-            for (UserTask task : process.getChildElementsByType(UserTask.class)) {
+            for (UserTask task : userTasks(process)) {
                 userTasks.add(task.getId());
                 if (!procedure.steps().containsKey(task.getId())) {
                     problems.add(where + ": user task " + task.getId() + " has no share in steps");
@@ -85,6 +85,16 @@ public final class CatalogConsistency {
             }
         }
         return problems;
+    }
+
+    /** The user tasks of a process, those inside its subprocesses included. */
+    static List<UserTask> userTasks(org.camunda.bpm.model.bpmn.instance.BaseElement container) {
+        List<UserTask> tasks = new ArrayList<>(container.getChildElementsByType(UserTask.class));
+        for (org.camunda.bpm.model.bpmn.instance.SubProcess sub
+                : container.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.SubProcess.class)) {
+            tasks.addAll(userTasks(sub));
+        }
+        return tasks;
     }
 
     private static Set<String> formIds(Resource[] formFiles, List<String> problems) {

@@ -18,6 +18,7 @@ import vn.motcua.dossier.ReturnMethod;
  * @param interAgency   whether the procedure is inter-agency (liên thông)
  * @param processKey    the BPMN process that runs it
  * @param steps         each user task's share of the limit, in percent
+ * @param supplementRule how a supplement requested during processing moves the appointment
  */
 public record Procedure(
         String code,
@@ -30,9 +31,11 @@ public record Procedure(
         List<ReturnMethod> returnMethods,
         boolean interAgency,
         String processKey,
-        Map<String, Integer> steps) {
+        Map<String, Integer> steps,
+        SupplementRule supplementRule) {
 
     public Procedure {
+        if (supplementRule == null) supplementRule = SupplementRule.RESTART;
         fees = fees == null ? List.of() : List.copyOf(fees);
         components = components == null ? List.of() : List.copyOf(components);
         returnMethods = returnMethods == null ? List.of() : List.copyOf(returnMethods);
@@ -45,6 +48,12 @@ public record Procedure(
 
     public record Limit(int value, LimitUnit unit) {
     }
+
+    /**
+     * RESTART: the limit counts again from the day the complete dossier is received (Decree 61
+     * Art. 17); EXTEND: the appointment moves by the working time the dossier waited.
+     */
+    public enum SupplementRule { RESTART, EXTEND }
 
     public record Fee(String code, String name, long amount) {
     }

@@ -20,7 +20,11 @@ public record Dossier(
         OffsetDateTime finishedAt,
         OffsetDateTime returnedAt,
         String processInstanceId,
-        int supplementCount) {
+        int supplementCount,
+        OffsetDateTime originalAppointmentAt,
+        OffsetDateTime pausedAt,
+        OffsetDateTime lateAt,
+        int rescheduleCount) {
 
     public record Applicant(String fullName, String idNumber, String phone, String email, String address) {
     }

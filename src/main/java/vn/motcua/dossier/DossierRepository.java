@@ -74,10 +74,41 @@ class DossierRepository {
     }
 
     void setTime(long id, String column, OffsetDateTime at) {
-        if (!List.of("accepted_at", "appointment_at", "finished_at", "returned_at").contains(column)) {
+        if (!List.of("accepted_at", "appointment_at", "original_appointment_at", "finished_at", "returned_at",
+                "paused_at", "late_at").contains(column)) {
             throw new IllegalArgumentException(column);
         }
         jdbc.sql("update mc_dossier set " + column + " = ? where id = ?").params(at, id).update();
+    }
+
+    void incrementReschedules(long id) {
+        jdbc.sql("update mc_dossier set reschedule_count = reschedule_count + 1 where id = ?").param(id).update();
+    }
+
+    void insertApology(long dossierId, String reason, OffsetDateTime previous, OffsetDateTime next, OffsetDateTime at, String by) {
+        jdbc.sql("""
+                        insert into mc_apology (dossier_id, reason, previous_appointment_at, new_appointment_at, issued_at, issued_by)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(dossierId, reason, previous, next, at, by).update();
+    }
+
+    Optional<Apology> apology(long dossierId) {
+        return jdbc.sql("select reason, previous_appointment_at, new_appointment_at, issued_at, issued_by from mc_apology where dossier_id = ?")
+                .param(dossierId)
+                .query((rs, n) -> new Apology(rs.getString(1), time(rs, 2), time(rs, 3), time(rs, 4), rs.getString(5)))
+                .optional();
+    }
+
+    void insertNotification(long dossierId, String kind, String recipient, String message, OffsetDateTime at) {
+        jdbc.sql("insert into mc_notification (dossier_id, kind, recipient, message, created_at) values (?, ?, ?, ?, ?)")
+                .params(dossierId, kind, recipient, message, at).update();
+    }
+
+    List<Notification> notifications(long dossierId) {
+        return jdbc.sql("select kind, recipient, message, created_at from mc_notification where dossier_id = ? order by id")
+                .param(dossierId)
+                .query((rs, n) -> new Notification(rs.getString(1), rs.getString(2), rs.getString(3), time(rs, 4)))
+                .list();
     }
 
     void setDepartment(long id, String department) {
@@ -156,7 +187,11 @@ class DossierRepository {
                 time(rs, "finished_at"),
                 time(rs, "returned_at"),
                 rs.getString("process_instance_id"),
-                rs.getInt("supplement_count"));
+                rs.getInt("supplement_count"),
+                time(rs, "original_appointment_at"),
+                time(rs, "paused_at"),
+                time(rs, "late_at"),
+                rs.getInt("reschedule_count"));
     }
 
     private OffsetDateTime time(ResultSet rs, String column) throws SQLException {

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.camunda.bpm.engine.TaskService;
+import vn.motcua.calendar.Deadlines;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureCatalog;
 import vn.motcua.organisation.OrgDirectory;
@@ -26,16 +28,21 @@ public class DossierService {
     private final ProcedureCatalog catalog;
     private final OrgDirectory directory;
     private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final Deadlines deadlines;
     private final Clock clock;
 
     DossierService(SubmissionValidator validator, DossierCodes codes, DossierRepository dossiers,
-                   ProcedureCatalog catalog, OrgDirectory directory, RuntimeService runtime, Clock clock) {
+                   ProcedureCatalog catalog, OrgDirectory directory, RuntimeService runtime, TaskService tasks,
+                   Deadlines deadlines, Clock clock) {
         this.validator = validator;
         this.codes = codes;
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.directory = directory;
         this.runtime = runtime;
+        this.tasks = tasks;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -72,6 +79,7 @@ public class DossierService {
         Dossier d = find(code);
         Procedure procedure = catalog.find(d.procedureCode()).orElse(null);
         String communeName = directory.commune(d.communeCode()).map(OrgDirectory.CommuneInfo::name).orElse(null);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return new DossierView(d.code(), d.status().code(), d.status().label(),
                 new DossierView.Named(d.procedureCode(), procedure == null ? null : procedure.name()),
                 new DossierView.Named(d.communeCode(), communeName),
@@ -79,9 +87,40 @@ public class DossierService {
                 dossiers.components(d.id()),
                 d.submittedAt(), d.acceptedAt(), d.appointmentAt(), d.finishedAt(), d.returnedAt(),
                 d.supplementCount(),
+                deadline(d, now),
+                dossiers.apology(d.id()).orElse(null),
                 dossiers.statusHistory(d.id()),
                 dossiers.timeline(d.id()),
+                dossiers.notifications(d.id()),
                 Map.of("self", new DossierView.Link("/api/dossiers/" + d.code())));
+    }
+
+    /** Where the dossier stands against its appointment and its current step's deadline. */
+    private DossierView.Deadline deadline(Dossier d, OffsetDateTime now) {
+        OffsetDateTime stepDue = null;
+        if (d.processInstanceId() != null) {
+            stepDue = tasks.createTaskQuery().processInstanceId(d.processInstanceId()).list().stream()
+                    .map(org.camunda.bpm.engine.task.Task::getDueDate)
+                    .filter(java.util.Objects::nonNull)
+                    .min(java.util.Comparator.naturalOrder())
+                    .map(date -> date.toInstant().atZone(clock.getZone()).toOffsetDateTime())
+                    .orElse(null);
+        }
+        if (d.appointmentAt() == null) {
+            return new DossierView.Deadline(null, null, stepDue, null, null, null, false, d.supplementCount() > 1, d.rescheduleCount());
+        }
+        OffsetDateTime end = d.finishedAt() != null ? d.finishedAt() : now;
+        OffsetDateTime measuredAgainst = d.originalAppointmentAt() != null ? d.originalAppointmentAt() : d.appointmentAt();
+        Timeliness timeliness = Timeliness.of(end, measuredAgainst);
+        Long remaining = null;
+        String remainingText = null;
+        if (d.finishedAt() == null && d.pausedAt() == null) {
+            remaining = deadlines.remainingMinutes(now.toZonedDateTime(), d.appointmentAt().toZonedDateTime());
+            remainingText = deadlines.describe(remaining);
+        }
+        boolean late = timeliness == Timeliness.LATE || d.lateAt() != null;
+        return new DossierView.Deadline(d.appointmentAt(), d.originalAppointmentAt(), stepDue, remaining, remainingText,
+                timeliness, late, late || d.supplementCount() > 1, d.rescheduleCount());
     }
 
     public Dossier find(String code) {
@@ -102,6 +141,94 @@ public class DossierService {
             case SUPPLEMENT_REQUESTED -> dossiers.incrementSupplements(d.id());
             default -> { }
         }
+    }
+
+    /** The appointment given at acceptance (ngày hẹn trả kết quả on the slip, Mẫu 01). */
+    @Transactional
+    public OffsetDateTime schedule(String code) {
+        Dossier d = find(code);
+        Procedure procedure = procedure(d);
+        OffsetDateTime appointment = deadlines.appointment(procedure, OffsetDateTime.now(clock).toZonedDateTime()).toOffsetDateTime();
+        dossiers.setTime(d.id(), "appointment_at", appointment);
+        dossiers.setTime(d.id(), "original_appointment_at", appointment);
+        return appointment;
+    }
+
+    /** The citizen is completing the dossier: the clock stops (only once it has started). */
+    @Transactional
+    public void pause(String code) {
+        Dossier d = find(code);
+        if (d.appointmentAt() != null && d.pausedAt() == null) {
+            dossiers.setTime(d.id(), "paused_at", OffsetDateTime.now(clock));
+        }
+    }
+
+    /** The complete dossier is back: the clock runs again and the appointment moves per the procedure's rule. */
+    @Transactional
+    public OffsetDateTime resume(String code, String actor) {
+        Dossier d = find(code);
+        if (d.appointmentAt() == null || d.pausedAt() == null) {
+            return d.appointmentAt();
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Procedure procedure = procedure(d);
+        OffsetDateTime moved = deadlines.afterSupplement(procedure, d.appointmentAt().toZonedDateTime(),
+                d.pausedAt().toZonedDateTime(), now.toZonedDateTime()).toOffsetDateTime();
+        dossiers.setTime(d.id(), "appointment_at", moved);
+        dossiers.setTime(d.id(), "original_appointment_at", moved);
+        dossiers.setTime(d.id(), "paused_at", null);
+        dossiers.updateStatus(d.id(), DossierStatus.PROCESSING);
+        dossiers.insertStatus(d.id(), DossierStatus.PROCESSING, now, actor,
+                "Nhận đủ hồ sơ bổ sung, tiếp tục giải quyết; hẹn trả kết quả mới " + Formats.dateTime(moved)
+                        + (procedure.supplementRule() == Procedure.SupplementRule.RESTART
+                        ? " (tính lại thời hạn từ đầu)" : " (cộng thêm thời gian chờ bổ sung)"));
+        return moved;
+    }
+
+    /**
+     * The apology with a new date (Mẫu 04): once per dossier. A second one is refused: the law
+     * allows the return date to be moved only once.
+     */
+    @Transactional
+    public Apology reschedule(String code, OffsetDateTime newAppointment, String reason, String actor) {
+        Dossier d = find(code);
+        if (d.rescheduleCount() > 0) {
+            throw new RescheduleRefused("Hồ sơ " + code + " đã được hẹn lại ngày trả kết quả một lần; "
+                    + "theo quy định chỉ được hẹn lại không quá một lần");
+        }
+        if (d.appointmentAt() == null) {
+            throw new RescheduleRefused("Hồ sơ " + code + " chưa có ngày hẹn trả kết quả");
+        }
+        if (!newAppointment.isAfter(d.appointmentAt())) {
+            throw new RescheduleRefused("Ngày hẹn mới phải sau ngày hẹn hiện tại " + Formats.dateTime(d.appointmentAt()));
+        }
+        if (!deadlines.time().isWorkingDay(newAppointment.atZoneSameInstant(clock.getZone()).toLocalDate())) {
+            throw new RescheduleRefused("Ngày hẹn mới " + Formats.date(newAppointment) + " không phải ngày làm việc");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        dossiers.insertApology(d.id(), reason, d.appointmentAt(), newAppointment, now, actor);
+        dossiers.incrementReschedules(d.id());
+        dossiers.setTime(d.id(), "appointment_at", newAppointment);
+        return dossiers.apology(d.id()).orElseThrow();
+    }
+
+    /** The appointment passed with the dossier unfinished. */
+    @Transactional
+    public void markLate(String code) {
+        Dossier d = find(code);
+        if (d.lateAt() == null && d.finishedAt() == null) {
+            dossiers.setTime(d.id(), "late_at", OffsetDateTime.now(clock));
+        }
+    }
+
+    @Transactional
+    public void notify(String code, String kind, String recipient, String message) {
+        dossiers.insertNotification(find(code).id(), kind, recipient, message, OffsetDateTime.now(clock));
+    }
+
+    private Procedure procedure(Dossier d) {
+        return catalog.find(d.procedureCode())
+                .orElseThrow(() -> new IllegalStateException("Procedure " + d.procedureCode() + " left the catalog"));
     }
 
     @Transactional

@@ -24,11 +24,32 @@ public record DossierView(
         OffsetDateTime finishedAt,
         OffsetDateTime returnedAt,
         int supplementCount,
+        Deadline deadline,
+        Apology apology,
         List<StatusChange> statusHistory,
         List<Handover> timeline,
+        List<Notification> notifications,
         @JsonProperty("_links") Map<String, Link> links) {
 
     public record Named(String code, String name) {
+    }
+
+    /**
+     * The dossier against its deadlines.
+     *
+     * @param appointmentAt         the return date now in force (moved by a supplement or an apology)
+     * @param originalAppointmentAt the date first given; timeliness is measured against it
+     * @param currentStepDueAt      the deadline of the step the dossier is at
+     * @param remainingWorkingMinutes working minutes left until the appointment (negative: overdue);
+     *                              absent once finished or while the clock is paused
+     * @param timeliness            EARLY / ON_TIME / LATE: the end of processing, or now while unfinished
+     * @param late                  the appointment passed before the dossier was finished
+     * @param lateForServiceIndex   late, or more than one supplement request (Decision 766)
+     * @param rescheduleCount       0 or 1: apologies with a new date
+     */
+    public record Deadline(OffsetDateTime appointmentAt, OffsetDateTime originalAppointmentAt,
+                           OffsetDateTime currentStepDueAt, Long remainingWorkingMinutes, String remainingWorkingTime,
+                           Timeliness timeliness, boolean late, boolean lateForServiceIndex, int rescheduleCount) {
     }
 
     public record Link(String href) {

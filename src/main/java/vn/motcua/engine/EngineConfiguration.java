@@ -3,6 +3,10 @@ package vn.motcua.engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -20,21 +24,30 @@ import org.springframework.context.annotation.Configuration;
 class EngineConfiguration {
 
     @Bean
-    ProcessEnginePlugin motcuaEnginePlugin(List<BpmnParseListener> parseListeners) {
-        return new MotcuaEnginePlugin(parseListeners);
+    ProcessEnginePlugin motcuaEnginePlugin(List<BpmnParseListener> parseListeners, vn.motcua.calendar.WorkingTime workingTime) {
+        return new MotcuaEnginePlugin(parseListeners, workingTime);
     }
 
-    /** Commune tenants, and motcua's parse listeners on every diagram. */
+    /** Commune tenants, the working-time calendar, and motcua's parse listeners on every diagram. */
     static final class MotcuaEnginePlugin extends AbstractProcessEnginePlugin {
         private final List<BpmnParseListener> parseListeners;
+        private final vn.motcua.calendar.WorkingTime workingTime;
 
-        MotcuaEnginePlugin(List<BpmnParseListener> parseListeners) {
+        MotcuaEnginePlugin(List<BpmnParseListener> parseListeners, vn.motcua.calendar.WorkingTime workingTime) {
             this.parseListeners = parseListeners;
+            this.workingTime = workingTime;
         }
 
         @Override
         public void preInit(ProcessEngineConfigurationImpl configuration) {
             configuration.setTenantIdProvider(new CommuneTenantIdProvider());
+            MapBusinessCalendarManager calendars = new MapBusinessCalendarManager();
+            calendars.addBusinessCalendar(DurationBusinessCalendar.NAME,
+                    new WorkingTimeBusinessCalendar(new DurationBusinessCalendar(), workingTime));
+            calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME,
+                    new WorkingTimeBusinessCalendar(new DueDateBusinessCalendar(), workingTime));
+            calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
+            configuration.setBusinessCalendarManager(calendars);
             List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
                     ? new ArrayList<>()
                     : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());

@@ -163,6 +163,10 @@ public class Provisioner {
             grant(id, Resources.PROCESS_DEFINITION, Authorization.ANY, p, changes);
         }
         grant(id, Resources.USER, Authorization.ANY, Permissions.READ, changes);
+        if (role == Role.LEADER) {
+            // the commune's leadership oversees every dossier of the commune (its tenant keeps it there)
+            grant(id, Resources.TASK, Authorization.ANY, Permissions.READ, changes);
+        }
         grant(id, Resources.GROUP, Authorization.ANY, Permissions.READ, changes);
     }
 

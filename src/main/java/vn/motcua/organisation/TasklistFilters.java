@@ -35,6 +35,25 @@ enum TasklistFilters {
                     .includeAssignedTasks();
         }
     },
+    DUE_SOON("Sắp đến hạn", "Hồ sơ phải xử lý xong trong vòng một ngày làm việc", -8, Set.of(Role.values())) {
+        @Override
+        TaskQuery query(TaskService tasks) {
+            return tasks.createTaskQuery()
+                    .dueAfterExpression("${now()}")
+                    .dueBeforeExpression("${stepDeadlines.withinOneWorkingDay()}");
+        }
+    },
+    OVERDUE("Quá hạn", "Bước xử lý đã quá hạn, hoặc hồ sơ đã quá ngày hẹn trả (lãnh đạo thấy mọi hồ sơ của xã, phường)", -9,
+            Set.of(Role.values())) {
+        @Override
+        TaskQuery query(TaskService tasks) {
+            return tasks.createTaskQuery()
+                    .or()
+                    .dueBeforeExpression("${now()}")
+                    .processVariableValueEquals(Var.DOSSIER_LATE, true)
+                    .endOr();
+        }
+    },
     AWAITING_APPROVAL("Chờ phê duyệt", "Hồ sơ chờ lãnh đạo UBND phê duyệt, ký", 5, Set.of(Role.LEADER)) {
         @Override
         TaskQuery query(TaskService tasks) {

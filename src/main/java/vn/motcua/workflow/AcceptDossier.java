@@ -1,27 +1,36 @@
 package vn.motcua.workflow;
 
+import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.Formats;
 import vn.motcua.workflow.DossierProcess.Var;
 
-/** The reception officer accepted the dossier: status 2, appointment slip issued. */
+/** The reception officer accepted the dossier: status 2, the clock starts, the appointment is set (Mẫu 01). */
 @Component("acceptDossier")
 class AcceptDossier implements JavaDelegate {
 
     private final DossierService dossiers;
+    private final Appointments appointments;
     private final Actors actors;
 
-    AcceptDossier(DossierService dossiers, Actors actors) {
+    AcceptDossier(DossierService dossiers, Appointments appointments, Actors actors) {
         this.dossiers = dossiers;
+        this.appointments = appointments;
         this.actors = actors;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String code = (String) execution.getVariable(Var.DOSSIER_CODE);
-        dossiers.changeStatus(code, DossierStatus.RECEIVED, actors.now(), "Tiếp nhận hồ sơ, cấp giấy tiếp nhận và hẹn trả kết quả");
+        OffsetDateTime appointment = dossiers.schedule(code);
+        dossiers.changeStatus(code, DossierStatus.RECEIVED, actors.now(),
+                "Tiếp nhận hồ sơ, hẹn trả kết quả " + Formats.dateTime(appointment));
+        execution.setVariable(Var.CLOCK_PAUSED, false);
+        execution.setVariable(Var.RESCHEDULE_COUNT, 0);
+        appointments.set(execution, appointment, appointment);
     }
 }

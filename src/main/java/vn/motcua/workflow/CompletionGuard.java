@@ -30,10 +30,12 @@ class CompletionGuard extends AbstractBpmnParseListener {
     private static final Map<String, Rule> RULES = Map.of(
             DossierProcess.Element.TASK_RECEPTION_CHECK,
             new Rule(Var.RECEPTION_DECISION, RECEPTION, Map.of(
-                    Decision.SUPPLEMENT, List.of(Var.RECEPTION_NOTE),
-                    Decision.REFUSE, List.of(Var.RECEPTION_NOTE))),
+                    Decision.SUPPLEMENT, List.of(Var.SUPPLEMENT_REQUEST),
+                    Decision.REFUSE, List.of(Var.REFUSAL_REASON))),
             DossierProcess.Element.TASK_ASSIGN_SPECIALIST, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.SPECIALIST_ID))),
-            DossierProcess.Element.TASK_APPRAISE_DOSSIER, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.DRAFT_RESULT))),
+            DossierProcess.Element.TASK_APPRAISE_DOSSIER, new Rule(Var.APPRAISAL_DECISION, Set.of(Decision.DRAFT, Decision.SUPPLEMENT),
+                    Map.of(Decision.DRAFT, List.of(Var.DRAFT_RESULT), Decision.SUPPLEMENT, List.of(Var.SUPPLEMENT_REQUEST))),
+            DossierProcess.Element.TASK_EXPLAIN_DELAY, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.DELAY_REASON, Var.NEW_APPOINTMENT))),
             DossierProcess.Element.TASK_REVIEW_DRAFT,
             new Rule(Var.HEAD_DECISION, APPROVAL, Map.of(Decision.RETURN, List.of(Var.HEAD_COMMENT))),
             DossierProcess.Element.TASK_LEADER_APPROVAL,

@@ -20,6 +20,9 @@ public final class DossierProcess {
         public static final String TASK_LEADER_APPROVAL = "Task_LeaderApproval";
         public static final String TASK_RETURN_AT_COUNTER = "Task_ReturnAtCounter";
         public static final String TASK_RETURN_BY_POST = "Task_ReturnByPost";
+        public static final String TASK_RECEIVE_PROCESSING_SUPPLEMENT = "Task_ReceiveProcessingSupplement";
+        public static final String TASK_EXPLAIN_DELAY = "Task_ExplainDelay";
+        public static final String SUB_RESOLUTION = "Sub_Resolution";
         public static final String END_REFUSED = "End_Refused";
         public static final String END_RETURNED = "End_Returned";
 
@@ -49,8 +52,19 @@ public final class DossierProcess {
         public static final String SPECIALIST_OPTIONS = "specialistOptions";
         public static final String SPECIALIST_ID = "specialistId";
         public static final String RECEPTION_DECISION = "receptionDecision";
-        public static final String RECEPTION_NOTE = "receptionNote";
+        public static final String REFUSAL_REASON = "refusalReason";
+        public static final String SUPPLEMENT_REQUEST = "supplementRequest";
         public static final String SUPPLEMENT_NOTE = "supplementNote";
+        public static final String APPRAISAL_DECISION = "appraisalDecision";
+        public static final String APPOINTMENT_AT = "appointmentAt";
+        public static final String APPOINTMENT_LABEL = "appointmentLabel";
+        public static final String LATE_CHECK_AT = "lateCheckAt";
+        public static final String APOLOGY_DUE_AT = "apologyDueAt";
+        public static final String CLOCK_PAUSED = "clockPaused";
+        public static final String DOSSIER_LATE = "dossierLate";
+        public static final String RESCHEDULE_COUNT = "rescheduleCount";
+        public static final String DELAY_REASON = "delayReason";
+        public static final String NEW_APPOINTMENT = "newAppointment";
         public static final String APPRAISAL_NOTE = "appraisalNote";
         public static final String DRAFT_RESULT = "draftResult";
         public static final String HEAD_DECISION = "headDecision";
@@ -71,6 +85,7 @@ public final class DossierProcess {
         public static final String REFUSE = "REFUSE";
         public static final String APPROVE = "APPROVE";
         public static final String RETURN = "RETURN";
+        public static final String DRAFT = "DRAFT";
 
         private Decision() {
         }
@@ -79,6 +94,7 @@ public final class DossierProcess {
     /** BPMN error codes the diagrams catch. */
     public static final class Errors {
         public static final String INVALID_SPECIALIST = "INVALID_SPECIALIST";
+        public static final String SUPPLEMENT_NEEDED = "SUPPLEMENT_NEEDED";
 
         private Errors() {
         }

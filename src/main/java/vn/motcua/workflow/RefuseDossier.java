@@ -22,7 +22,7 @@ class RefuseDossier implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String code = (String) execution.getVariable(Var.DOSSIER_CODE);
-        String reason = (String) execution.getVariable(Var.RECEPTION_NOTE);
+        String reason = (String) execution.getVariable(Var.REFUSAL_REASON);
         dossiers.changeStatus(code, DossierStatus.NOT_RECEIVED, actors.now(), "Từ chối tiếp nhận: " + reason);
         dossiers.receive(code, "Công dân", (String) execution.getVariable(Var.APPLICANT_NAME), null);
     }

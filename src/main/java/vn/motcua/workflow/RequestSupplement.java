@@ -7,7 +7,10 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.workflow.DossierProcess.Var;
 
-/** The citizen is guided, once and in writing (Mẫu 02), to complete the dossier: status 5. */
+/**
+ * The citizen is guided, once and in writing (Mẫu 02), to complete the dossier: status 5. Asked
+ * at reception the clock has not started; asked during appraisal it stops until the papers come.
+ */
 @Component("requestSupplement")
 class RequestSupplement implements JavaDelegate {
 
@@ -22,8 +25,10 @@ class RequestSupplement implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String code = (String) execution.getVariable(Var.DOSSIER_CODE);
-        String what = (String) execution.getVariable(Var.RECEPTION_NOTE);
+        String what = (String) execution.getVariable(Var.SUPPLEMENT_REQUEST);
         dossiers.changeStatus(code, DossierStatus.SUPPLEMENT_REQUESTED, actors.now(), "Yêu cầu bổ sung, hoàn thiện hồ sơ: " + what);
+        dossiers.pause(code);
+        execution.setVariable(Var.CLOCK_PAUSED, true);
         dossiers.receive(code, "Công dân", (String) execution.getVariable(Var.APPLICANT_NAME), null);
     }
 }

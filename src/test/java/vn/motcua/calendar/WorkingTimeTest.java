@@ -65,6 +65,16 @@ class WorkingTimeTest {
     }
 
     @Test
+    void oneWorkingDayBeforeAnAppointmentSkipsHolidays() {
+        assertThat(time.minusWorkingMinutes(vn("2026-02-25T16:00"), 480).toLocalDateTime())
+                .isEqualTo(LocalDateTime.parse("2026-02-24T16:00"));
+        assertThat(time.minusWorkingMinutes(vn("2026-02-23T10:00"), 480).toLocalDateTime())
+                .isEqualTo(LocalDateTime.parse("2026-02-13T10:00"));
+        assertThat(time.minusWorkingMinutes(vn("2026-03-10T07:00"), 30).toLocalDateTime())
+                .isEqualTo(LocalDateTime.parse("2026-03-09T16:30"));
+    }
+
+    @Test
     void workingDaysAreCountedWithHolidaysLeftOut() {
         assertThat(time.workingDaysBetween(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28))).isEqualTo(15);
         assertThat(time.workingDaysBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 11))).isEqualTo(6);
@@ -119,6 +129,8 @@ class WorkingTimeTest {
             ZonedDateTime stepwise = time.plusWorkingMinutes(time.plusWorkingMinutes(start, n), m);
             assertThat(stepwise).as("%s + %d + %d", start, n, m).isEqualTo(time.plusWorkingMinutes(start, n + m));
             assertThat(time.workingMinutesBetween(start, time.plusWorkingMinutes(start, n))).isEqualTo(n);
+            ZonedDateTime end = time.plusWorkingMinutes(start, n + m);
+            assertThat(time.workingMinutesBetween(time.minusWorkingMinutes(end, m), end)).isEqualTo(m);
         }
         for (int i = 0; i < 500; i++) {
             ZonedDateTime received = randomInstant(random);

@@ -39,9 +39,9 @@ abstract class BirthRegistrationHttpFlow {
         assertThat(filterTasks(http, "tan-giang.reception", "Hồ sơ chờ tiếp nhận")).contains(reception.get("id").asText());
         assertThat(filterTasks(http, "thuc-phan.reception", "Hồ sơ chờ tiếp nhận")).doesNotContain(reception.get("id").asText());
         assertThat(filterNames(http, "tan-giang.reception")).containsExactlyInAnyOrder(
-                "Hồ sơ chờ tiếp nhận", "Hồ sơ của tôi", "Hồ sơ của phòng");
+                "Hồ sơ chờ tiếp nhận", "Hồ sơ của tôi", "Hồ sơ của phòng", "Sắp đến hạn", "Quá hạn");
         assertThat(filterNames(http, "tan-giang.leader")).containsExactlyInAnyOrder(
-                "Hồ sơ của tôi", "Hồ sơ của phòng", "Chờ phê duyệt");
+                "Hồ sơ của tôi", "Hồ sơ của phòng", "Sắp đến hạn", "Quá hạn", "Chờ phê duyệt");
         String instance = reception.get("processInstanceId").asText();
         assertThat(variableNames(http, "tan-giang.reception", instance)).contains("dossierCode", "applicantName");
         assertThat(variableNames(http, "thuc-phan.reception", instance)).isEmpty();
@@ -61,7 +61,7 @@ abstract class BirthRegistrationHttpFlow {
         assertThat(appraise.get("assignee").asText()).isEqualTo("tan-giang.vp.specialist1");
         assertThat(http.tasks("thuc-phan.vp.specialist1", code)).isEmpty();
         http.complete("tan-giang.vp.specialist1", appraise.get("id").asText(),
-                Map.of("appraisalNote", "Hồ sơ hợp lệ", "draftResult", "Giấy khai sinh cho cháu Nguyễn Minh An")).expect(204);
+                Map.of("appraisalNote", "Hồ sơ hợp lệ", "appraisalDecision", "DRAFT", "draftResult", "Giấy khai sinh cho cháu Nguyễn Minh An")).expect(204);
 
         JsonNode review = single(http.tasks("tan-giang.vp.head", code));
         http.complete("tan-giang.vp.head", review.get("id").asText(), Map.of("headDecision", "APPROVE")).expect(204);

@@ -44,7 +44,7 @@ class ProvisioningTest {
         assertThat(authorizations.isUserAuthorized("tan-giang.reception", List.of("tan-giang:reception"),
                 Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isFalse();
         assertThat(filters.createFilterQuery().list()).extracting("name").containsExactlyInAnyOrder(
-                "Hồ sơ chờ tiếp nhận", "Hồ sơ của tôi", "Hồ sơ của phòng", "Chờ phê duyệt");
+                "Hồ sơ chờ tiếp nhận", "Hồ sơ của tôi", "Hồ sơ của phòng", "Sắp đến hạn", "Quá hạn", "Chờ phê duyệt");
     }
 
     @Test

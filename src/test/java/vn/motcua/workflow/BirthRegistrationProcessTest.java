@@ -82,7 +82,7 @@ class BirthRegistrationProcessTest {
     @Test
     void supplementRequestWaitsForThePapersThenGoesBackToReception() {
         ProcessInstance pi = submit("COUNTER");
-        complete(task(pi), withVariables("receptionDecision", "SUPPLEMENT", "receptionNote", "Thiếu Giấy chứng sinh"));
+        complete(task(pi), withVariables("receptionDecision", "SUPPLEMENT", "supplementRequest", "Thiếu Giấy chứng sinh"));
         assertThat(pi).isWaitingAt(Element.TASK_RECEIVE_SUPPLEMENT);
         assertThat(dossier(pi).status()).isEqualTo(5);
         complete(task(pi), withVariables("supplementNote", "Đã nộp Giấy chứng sinh"));
@@ -96,7 +96,7 @@ class BirthRegistrationProcessTest {
     @Test
     void refusedDossierEndsNotReceived() {
         ProcessInstance pi = submit("COUNTER");
-        complete(task(pi), withVariables("receptionDecision", "REFUSE", "receptionNote", "Không thuộc thẩm quyền"));
+        complete(task(pi), withVariables("receptionDecision", "REFUSE", "refusalReason", "Không thuộc thẩm quyền"));
         assertThat(pi).isEnded().hasPassed(Element.END_REFUSED);
         assertThat(statuses(pi)).containsExactly(1, 3);
         assertThat(last(pi).note()).contains("Không thuộc thẩm quyền");
@@ -108,12 +108,12 @@ class BirthRegistrationProcessTest {
     void headSendsTheDraftBackToTheSpecialist() {
         ProcessInstance pi = submit("COUNTER");
         acceptAndAssign(pi);
-        complete(task(pi), withVariables("draftResult", "Dự thảo lần 1"));
+        complete(task(pi), withVariables("appraisalDecision", "DRAFT", "draftResult", "Dự thảo lần 1"));
         assertThat(pi).isWaitingAt(Element.TASK_REVIEW_DRAFT);
         complete(task(pi), withVariables("headDecision", "RETURN", "headComment", "Sửa tên cha"));
         assertThat(pi).isWaitingAt(Element.TASK_APPRAISE_DOSSIER);
         assertThat(task(pi)).isAssignedTo("tan-giang.vp.specialist2");
-        complete(task(pi), withVariables("draftResult", "Dự thảo lần 2"));
+        complete(task(pi), withVariables("appraisalDecision", "DRAFT", "draftResult", "Dự thảo lần 2"));
         complete(task(pi), withVariables("headDecision", "APPROVE"));
         assertThat(pi).isWaitingAt(Element.TASK_LEADER_APPROVAL);
     }
@@ -122,12 +122,12 @@ class BirthRegistrationProcessTest {
     void leaderSendsTheDraftBackForRework() {
         ProcessInstance pi = submit("COUNTER");
         acceptAndAssign(pi);
-        complete(task(pi), withVariables("draftResult", "Dự thảo lần 1"));
+        complete(task(pi), withVariables("appraisalDecision", "DRAFT", "draftResult", "Dự thảo lần 1"));
         complete(task(pi), withVariables("headDecision", "APPROVE"));
         assertThat(task(pi)).hasCandidateGroup("tan-giang:leader");
         complete(task(pi), withVariables("leaderDecision", "RETURN", "leaderComment", "Ghi rõ nơi sinh"));
         assertThat(pi).isWaitingAt(Element.TASK_APPRAISE_DOSSIER);
-        complete(task(pi), withVariables("draftResult", "Dự thảo lần 2"));
+        complete(task(pi), withVariables("appraisalDecision", "DRAFT", "draftResult", "Dự thảo lần 2"));
         complete(task(pi), withVariables("headDecision", "APPROVE"));
         complete(task(pi), withVariables("leaderDecision", "APPROVE"));
         assertThat(pi).isWaitingAt(Element.TASK_RETURN_AT_COUNTER);
@@ -171,7 +171,7 @@ class BirthRegistrationProcessTest {
                 .hasRootCauseInstanceOf(RejectedCompletion.class);
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of("receptionDecision", "REFUSE")))
                 .hasRootCauseInstanceOf(RejectedCompletion.class)
-                .rootCause().hasMessageContaining("receptionNote");
+                .rootCause().hasMessageContaining("refusalReason");
         assertThat(pi).isWaitingAt(Element.TASK_RECEPTION_CHECK);
         assertThat(runtime.getVariable(pi.getId(), "receptionDecision")).isNull();
         assertThat(statuses(pi)).containsExactly(1);
@@ -196,7 +196,7 @@ class BirthRegistrationProcessTest {
 
     private void acceptAndApprove(ProcessInstance pi) {
         acceptAndAssign(pi);
-        complete(task(pi), withVariables("draftResult", "Giấy khai sinh cho cháu Nguyễn Minh An"));
+        complete(task(pi), withVariables("appraisalDecision", "DRAFT", "draftResult", "Giấy khai sinh cho cháu Nguyễn Minh An"));
         complete(task(pi), withVariables("headDecision", "APPROVE"));
         complete(task(pi), withVariables("leaderDecision", "APPROVE"));
     }

@@ -1,0 +1,105 @@
+package vn.motcua.calendar;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.catalog.LimitUnit;
+import vn.motcua.dossier.FieldError;
+import vn.motcua.dossier.InvalidRequestException;
+
+/** The working-day calendar for portals and officials: due dates and working-day counts. */
+@RestController
+@RequestMapping("/api/calendar")
+class CalendarController {
+
+    private static final int MAX_LIMIT = 365;
+    private static final int MAX_SPAN_DAYS = 3660;
+    private final WorkingTime time;
+
+    CalendarController(WorkingTime time) {
+        this.time = time;
+    }
+
+    /** {@code ?from=2026-02-13T16:00:00+07:00&limit=3&unit=WORKING_DAYS} → {@code {"due": "2026-02-25T16:00:00+07:00"}}. */
+    @GetMapping("/due")
+    Map<String, Object> due(@RequestParam(required = false) String from, @RequestParam(required = false) String limit,
+                            @RequestParam(required = false) String unit) {
+        List<FieldError> errors = new ArrayList<>();
+        OffsetDateTime start = dateTime(from, "from", errors);
+        Integer amount = null;
+        if (limit == null || limit.isBlank()) {
+            errors.add(new FieldError("limit", "Bắt buộc nhập thời hạn (số nguyên)"));
+        } else {
+            try {
+                amount = Integer.parseInt(limit.trim());
+                if (amount < 1 || amount > MAX_LIMIT) {
+                    errors.add(new FieldError("limit", "Thời hạn từ 1 đến " + MAX_LIMIT));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("limit", "Thời hạn phải là số nguyên"));
+            }
+        }
+        LimitUnit limitUnit = null;
+        try {
+            limitUnit = LimitUnit.valueOf(unit == null ? "" : unit.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("unit", "Đơn vị là một trong WORKING_DAYS, WORKING_HOURS, SAME_DAY"));
+        }
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        OffsetDateTime due = time.due(start.atZoneSameInstant(time.zone()), amount, limitUnit).toOffsetDateTime();
+        return Map.of("from", start.atZoneSameInstant(time.zone()).toOffsetDateTime(), "limit", amount, "unit", limitUnit, "due", due);
+    }
+
+    /** {@code ?from=2026-02-01&to=2026-02-28} → the working days between, both included. */
+    @GetMapping("/working-days")
+    Map<String, Object> workingDays(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate start = date(from, "from", errors);
+        LocalDate end = date(to, "to", errors);
+        if (start != null && end != null) {
+            if (end.isBefore(start)) {
+                errors.add(new FieldError("to", "Ngày kết thúc phải không trước ngày bắt đầu"));
+            } else if (start.plusDays(MAX_SPAN_DAYS).isBefore(end)) {
+                errors.add(new FieldError("to", "Khoảng thời gian tối đa " + MAX_SPAN_DAYS + " ngày"));
+            }
+        }
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        return Map.of("from", start, "to", end, "workingDays", time.workingDaysBetween(start, end));
+    }
+
+    private OffsetDateTime dateTime(String value, String field, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "Bắt buộc nhập thời điểm theo ISO-8601, ví dụ 2026-02-13T16:00:00+07:00"));
+            return null;
+        }
+        try {
+            // an unencoded "+07:00" arrives as " 07:00"
+            return OffsetDateTime.parse(value.replace(' ', '+').trim());
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(value.trim()).atZone(time.zone()).toOffsetDateTime();
+            } catch (DateTimeParseException again) {
+                errors.add(new FieldError(field, "Thời điểm không đúng ISO-8601, ví dụ 2026-02-13T16:00:00+07:00"));
+                return null;
+            }
+        }
+    }
+
+    private static LocalDate date(String value, String field, List<FieldError> errors) {
+        try {
+            if (value == null || value.isBlank()) throw new DateTimeParseException("missing", "", 0);
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "Bắt buộc nhập ngày dạng YYYY-MM-DD"));
+            return null;
+        }
+    }
+}

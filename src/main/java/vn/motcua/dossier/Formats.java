@@ -1,0 +1,25 @@
+package vn.motcua.dossier;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Dates as Vietnamese documents write them: "16 giờ 00 phút, ngày 25/02/2026". */
+public final class Formats {
+
+    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút'");
+
+    private Formats() {
+    }
+
+    public static String dateTime(OffsetDateTime t) {
+        OffsetDateTime local = t.atZoneSameInstant(VN).toOffsetDateTime();
+        return TIME.format(local) + ", ngày " + DATE.format(local);
+    }
+
+    public static String date(OffsetDateTime t) {
+        return DATE.format(t.atZoneSameInstant(VN));
+    }
+}

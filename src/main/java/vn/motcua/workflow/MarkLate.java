@@ -1,0 +1,28 @@
+package vn.motcua.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.organisation.Role;
+import vn.motcua.workflow.DossierProcess.Var;
+
+/** The appointment passed before the result was issued: the dossier is late, and its leader sees it in "Quá hạn". */
+@Component("markLate")
+class MarkLate implements JavaDelegate {
+
+    private final DossierService dossiers;
+
+    MarkLate(DossierService dossiers) {
+        this.dossiers = dossiers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+        dossiers.markLate(code);
+        execution.setVariable(Var.DOSSIER_LATE, true);
+        dossiers.notify(code, "LATE", Role.LEADER.groupId((String) execution.getVariable(Var.COMMUNE_CODE), null),
+                "Hồ sơ " + code + " đã quá hạn trả kết quả (" + execution.getVariable(Var.APPOINTMENT_LABEL) + ")");
+    }
+}

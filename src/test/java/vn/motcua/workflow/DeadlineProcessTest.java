@@ -1,0 +1,246 @@
+package vn.motcua.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierView;
+import vn.motcua.dossier.Notification;
+import vn.motcua.dossier.RescheduleRefused;
+import vn.motcua.dossier.SubmissionRequest;
+import vn.motcua.dossier.Timeliness;
+import vn.motcua.engine.RejectedCompletion;
+import vn.motcua.support.Submissions;
+import vn.motcua.workflow.DossierProcess.Element;
+
+/**
+ * Deadlines on the real engine, moving its clock: the appointment, the step warning and deadline,
+ * the apology one working day before the appointment (once), the late mark, and supplements that
+ * pause the clock. The example of the issue: a 3-working-day procedure accepted on Friday
+ * 13/02/2026 at 16:00, the last afternoon before Tết Bính Ngọ, is due Wednesday 25/02/2026 at 16:00.
+ */
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+@DirtiesContext
+class DeadlineProcessTest {
+
+    static final String MARRIAGE_STATUS = "1.004873";
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired DossierService dossiers;
+
+    @BeforeEach
+    void init() {
+        AbstractAssertions.init(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aDossierAcceptedOnTheFridayBeforeTetIsDueTheWednesdayAfter() {
+        at("2026-02-13T16:00:00+07:00");
+        ProcessInstance pi = submitAndAccept(MARRIAGE_STATUS);
+
+        DossierView.Deadline deadline = dossier(pi).deadline();
+        assertThat(deadline.appointmentAt()).isEqualTo(OffsetDateTime.parse("2026-02-25T16:00:00+07:00"));
+        assertThat(runtime.getVariable(pi.getId(), "appointmentLabel")).isEqualTo("16 giờ 00 phút, ngày 25/02/2026");
+        assertThat(deadline.remainingWorkingMinutes()).isEqualTo(3 * 480);
+        assertThat(deadline.remainingWorkingTime()).isEqualTo("còn 3 ngày làm việc");
+        // the timers Cockpit shows: the apology one working day before, the late mark at the appointment
+        assertThat(timerDue(pi, "Boundary_ApologyDue")).isEqualTo(instant("2026-02-24T16:00:00+07:00"));
+        assertThat(timerDue(pi, "Boundary_AppointmentPassed")).isEqualTo(instant("2026-02-25T16:01:00+07:00"));
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).list())
+                .allSatisfy(job -> assertThat(job.getTenantId()).isEqualTo("tan-giang"));
+        // the head's step: 10 % of 3 working days = 144 working minutes from 16:00 Friday
+        assertThat(task(pi).getDueDate()).isEqualTo(instant("2026-02-23T08:24:00+07:00"));
+        assertThat(dossier(pi).deadline().currentStepDueAt()).isEqualTo(OffsetDateTime.parse("2026-02-23T08:24:00+07:00"));
+    }
+
+    @Test
+    void aStepWarnsItsHolderAndThenTellsTheHeadAtItsDeadline() {
+        at("2026-03-02T08:00:00+07:00");     // a Monday
+        ProcessInstance pi = submitAndAccept(MARRIAGE_STATUS);
+        complete(task(pi), withVariables("specialistId", "tan-giang.vp.specialist1"));
+        // appraisal: 40 % of 24 h = 576 working minutes from Monday 08:00 → Tuesday 09:36;
+        // the warning half a working day (240 minutes) before → Monday 15:36
+        assertThat(task(pi).getDueDate()).isEqualTo(instant("2026-03-03T09:36:00+07:00"));
+        at("2026-03-02T15:35:00+07:00");
+        runDueJobs();
+        assertThat(notifications(pi, "STEP_WARNING")).isEmpty();
+
+        at("2026-03-02T15:36:00+07:00");
+        runDueJobs();
+        assertThat(notifications(pi, "STEP_WARNING")).singleElement()
+                .satisfies(n -> assertThat(n.recipient()).isEqualTo("tan-giang.vp.specialist1"));
+        assertThat(tasks.getTaskComments(task(pi).getId())).anySatisfy(c -> assertThat(c.getFullMessage()).contains("sắp đến hạn"));
+        assertThat(notifications(pi, "STEP_OVERDUE")).isEmpty();
+
+        at("2026-03-03T09:35:00+07:00");
+        runDueJobs();
+        assertThat(notifications(pi, "STEP_OVERDUE")).isEmpty();
+        at("2026-03-03T09:36:00+07:00");
+        runDueJobs();
+        assertThat(notifications(pi, "STEP_OVERDUE")).singleElement()
+                .satisfies(n -> assertThat(n.recipient()).isEqualTo("tan-giang:vp:head"));
+
+        at("2026-03-03T10:00:00+07:00");
+        complete(task(pi), withVariables("appraisalDecision", "DRAFT", "draftResult", "Giấy xác nhận"));
+        assertThat(dossier(pi).timeline()).filteredOn(h -> h.step().equals(Element.TASK_APPRAISE_DOSSIER))
+                .singleElement().satisfies(h -> assertThat(h.timeliness()).isEqualTo("LATE"));
+        assertThat(dossier(pi).timeline()).filteredOn(h -> h.step().equals(Element.TASK_ASSIGN_SPECIALIST))
+                .singleElement().satisfies(h -> assertThat(h.timeliness()).isEqualTo("EARLY"));
+    }
+
+    @Test
+    void oneWorkingDayBeforeTheAppointmentTheHeadApologisesOnceAndTheDossierIsLateWhenItPasses() {
+        at("2026-02-13T16:00:00+07:00");
+        ProcessInstance pi = submitAndAccept(MARRIAGE_STATUS);
+        complete(task(pi), withVariables("specialistId", "tan-giang.vp.specialist1"));
+
+        at("2026-02-24T16:00:00+07:00");
+        runDueJobs();
+        org.camunda.bpm.engine.task.Task explain = tasks.createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey(Element.TASK_EXPLAIN_DELAY).singleResult();
+        assertThat(explain).isNotNull();
+        assertThat(explain.getAssignee()).isEqualTo("tan-giang.vp.head");
+        assertThat(explain.getDueDate()).isEqualTo(instant("2026-02-25T16:00:00+07:00"));
+
+        // a Saturday is refused with the reason, and the task stays open
+        assertThatThrownBy(() -> tasks.complete(explain.getId(), Map.of("delayReason", "Chờ xác minh", "newAppointment", "2026-02-28")))
+                .isInstanceOf(RejectedCompletion.class).hasMessageContaining("không phải ngày làm việc");
+        assertThat(tasks.createTaskQuery().taskId(explain.getId()).count()).isOne();
+        tasks.complete(explain.getId(), Map.of("delayReason", "Chờ kết quả xác minh tại nơi cư trú trước đây",
+                "newAppointment", "2026-02-27"));
+        DossierView dossier = dossier(pi);
+        assertThat(dossier.apology().newAppointmentAt()).isEqualTo(OffsetDateTime.parse("2026-02-27T17:00:00+07:00"));
+        assertThat(dossier.apology().previousAppointmentAt()).isEqualTo(OffsetDateTime.parse("2026-02-25T16:00:00+07:00"));
+        assertThat(dossier.deadline().appointmentAt()).isEqualTo(OffsetDateTime.parse("2026-02-27T17:00:00+07:00"));
+        assertThat(dossier.deadline().rescheduleCount()).isEqualTo(1);
+        assertThatThrownBy(() -> dossiers.reschedule(dossier.code(), OffsetDateTime.parse("2026-03-03T17:00:00+07:00"), "lần hai", "x"))
+                .isInstanceOf(RescheduleRefused.class)
+                .hasMessageContaining("chỉ được hẹn lại không quá một lần");
+
+        at("2026-02-25T16:00:00+07:00");
+        runDueJobs();
+        assertThat(runtime.getVariable(pi.getId(), "dossierLate")).as("at the appointment it is still on time").isNull();
+        at("2026-02-25T16:01:00+07:00");
+        runDueJobs();
+        assertThat(runtime.getVariable(pi.getId(), "dossierLate")).isEqualTo(true);
+        assertThat(dossier(pi).deadline().late()).isTrue();
+        assertThat(dossier(pi).deadline().timeliness()).isEqualTo(Timeliness.LATE);
+        assertThat(notifications(pi, "LATE")).singleElement().satisfies(n -> assertThat(n.recipient()).isEqualTo("tan-giang:leader"));
+        // the leader's "Quá hạn" filter lists the dossier's task although it is the specialist's
+        List<org.camunda.bpm.engine.task.Task> overdue = engine.getFilterService().list(
+                engine.getFilterService().createFilterQuery().filterName("Quá hạn").singleResult().getId());
+        assertThat(overdue).extracting(org.camunda.bpm.engine.task.Task::getProcessInstanceId).contains(pi.getId());
+    }
+
+    @Test
+    void aSupplementDuringAppraisalPausesTheClockAndExtendsTheAppointmentByTheWait() {
+        at("2026-03-02T08:00:00+07:00");
+        ProcessInstance pi = submitAndAccept(MARRIAGE_STATUS);           // EXTEND: due Thursday 05/03 08:00
+        assertThat(dossier(pi).deadline().appointmentAt()).isEqualTo(OffsetDateTime.parse("2026-03-05T08:00:00+07:00"));
+        complete(task(pi), withVariables("specialistId", "tan-giang.vp.specialist1"));
+        at("2026-03-02T10:00:00+07:00");
+        complete(task(pi), withVariables("appraisalDecision", "SUPPLEMENT", "supplementRequest", "Bổ sung bản sao trích lục ly hôn"));
+        assertThat(pi).isWaitingAt(Element.TASK_RECEIVE_PROCESSING_SUPPLEMENT);
+        assertThat(dossier(pi).status()).isEqualTo(5);
+        assertThat(dossier(pi).deadline().remainingWorkingMinutes()).isNull();
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+
+        at("2026-03-04T10:00:00+07:00");                              // two working days later
+        complete(task(pi), withVariables("supplementNote", "Đã nộp bản sao trích lục"));
+        assertThat(pi).isWaitingAt(Element.TASK_APPRAISE_DOSSIER);
+        assertThat(task(pi)).isAssignedTo("tan-giang.vp.specialist1");
+        DossierView dossier = dossier(pi);
+        assertThat(dossier.status()).isEqualTo(4);
+        assertThat(dossier.deadline().appointmentAt()).isEqualTo(OffsetDateTime.parse("2026-03-09T08:00:00+07:00"));
+        assertThat(timerDue(pi, "Boundary_AppointmentPassed")).isEqualTo(instant("2026-03-09T08:01:00+07:00"));
+        assertThat(dossier.supplementCount()).isEqualTo(1);
+        assertThat(dossier.deadline().lateForServiceIndex()).isFalse();
+
+        complete(task(pi), withVariables("appraisalDecision", "SUPPLEMENT", "supplementRequest", "Bổ sung giấy tờ tùy thân"));
+        complete(task(pi), withVariables("supplementNote", "Đã nộp"));
+        assertThat(dossier(pi).supplementCount()).isEqualTo(2);
+        assertThat(dossier(pi).deadline().lateForServiceIndex()).as("more than one supplement request").isTrue();
+    }
+
+    @Test
+    void aSupplementRestartsTheLimitWhenTheProcedureSaysSo() {
+        at("2026-03-02T08:00:00+07:00");
+        ProcessInstance pi = submitAndAccept("1.001193");                  // same day, RESTART
+        assertThat(dossier(pi).deadline().appointmentAt()).isEqualTo(OffsetDateTime.parse("2026-03-02T17:00:00+07:00"));
+        complete(task(pi), withVariables("specialistId", "tan-giang.vp.specialist1"));
+        complete(task(pi), withVariables("appraisalDecision", "SUPPLEMENT", "supplementRequest", "Thiếu giấy chứng sinh"));
+        at("2026-03-04T15:30:00+07:00");
+        complete(task(pi), withVariables("supplementNote", "Đã nộp giấy chứng sinh"));
+        // received complete after 15:00: due the next working day
+        assertThat(dossier(pi).deadline().appointmentAt()).isEqualTo(OffsetDateTime.parse("2026-03-05T17:00:00+07:00"));
+    }
+
+    private ProcessInstance submitAndAccept(String procedure) {
+        Map<String, Object> body = new java.util.HashMap<>(Submissions.birthRegistration("tan-giang", "COUNTER"));
+        body.put("procedureCode", procedure);
+        DossierView view = dossiers.submit(new ObjectMapper().convertValue(body, SubmissionRequest.class));
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(view.code()).singleResult();
+        complete(task(pi), withVariables("receptionDecision", "ACCEPT"));
+        assertThat(pi).isWaitingAt(Element.TASK_ASSIGN_SPECIALIST);
+        return pi;
+    }
+
+    private void runDueJobs() {
+        for (Job job : management.createJobQuery().executable().list()) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    private Date timerDue(ProcessInstance pi, String activityId) {
+        return management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult().getDuedate();
+    }
+
+    private List<Notification> notifications(ProcessInstance pi, String kind) {
+        return dossier(pi).notifications().stream().filter(n -> n.kind().equals(kind)).toList();
+    }
+
+    private DossierView dossier(ProcessInstance pi) {
+        return dossiers.get(pi.getBusinessKey());
+    }
+
+    private static void at(String instant) {
+        ClockUtil.setCurrentTime(instant(instant));
+    }
+
+    private static Date instant(String instant) {
+        return Date.from(OffsetDateTime.parse(instant).toInstant());
+    }
+}
