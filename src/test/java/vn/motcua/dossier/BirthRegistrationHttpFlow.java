@@ -55,6 +55,10 @@ abstract class BirthRegistrationHttpFlow {
         assertThat(http.tasks("tan-giang.kt.head", code)).isEmpty();
         JsonNode assign = single(http.tasks("tan-giang.vp.head", code));
         assertThat(assign.get("assignee").asText()).isEqualTo("tan-giang.vp.head");
+        assertThat(assign.get("due").isNull()).as("the step has a deadline").isFalse();
+        JsonNode accepted = http.get("/api/dossiers/" + code, null).expect(200).body();
+        assertThat(accepted.get("deadline").get("appointmentAt").asText()).endsWith("17:00:00+07:00");
+        assertThat(accepted.get("deadline").get("currentStepDueAt").asText()).isNotBlank();
         http.complete("tan-giang.vp.head", assign.get("id").asText(), Map.of("specialistId", "tan-giang.vp.specialist1")).expect(204);
 
         JsonNode appraise = single(http.tasks("tan-giang.vp.specialist1", code));

@@ -84,6 +84,37 @@ class DeadlineProcessTest {
         // the head's step: 10 % of 3 working days = 144 working minutes from 16:00 Friday
         assertThat(task(pi).getDueDate()).isEqualTo(instant("2026-02-23T08:24:00+07:00"));
         assertThat(dossier(pi).deadline().currentStepDueAt()).isEqualTo(OffsetDateTime.parse("2026-02-23T08:24:00+07:00"));
+        // Tasklist: due within one working day (before Monday 15:00), not yet overdue
+        assertThat(filter("Sắp đến hạn")).contains(task(pi).getId());
+        assertThat(filter("Quá hạn")).doesNotContain(task(pi).getId());
+        at("2026-02-23T08:25:00+07:00");
+        assertThat(filter("Quá hạn")).contains(task(pi).getId());
+        assertThat(filter("Sắp đến hạn")).doesNotContain(task(pi).getId());
+    }
+
+    @Test
+    void anAnalystsWorkingDayTimerLandsOnTheRightDay() {
+        at("2026-02-13T16:00:00+07:00");
+        org.camunda.bpm.model.bpmn.BpmnModelInstance model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("working-day-timer")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .intermediateCatchEvent("Timer_TwoWorkingDays").timerWithDuration("2WD")
+                .intermediateCatchEvent("Timer_HalfADay").timerWithDuration("0.5WD")
+                .intermediateCatchEvent("Timer_Iso").timerWithDuration("PT1H")
+                .endEvent()
+                .done();
+        engine.getRepositoryService().createDeployment().addModelInstance("working-day-timer.bpmn", model).deploy();
+        ProcessInstance pi = runtime.startProcessInstanceByKey("working-day-timer");
+        // Friday 16:00 + 2 working days: one hour on Friday, Tết 14–22/02, then Monday and Tuesday
+        assertThat(timerDue(pi, "Timer_TwoWorkingDays")).isEqualTo(instant("2026-02-24T16:00:00+07:00"));
+        at("2026-02-24T16:00:00+07:00");
+        runDueJobs();
+        // half a working day (4 hours) from Tuesday 16:00: one hour on Tuesday, three on Wednesday morning
+        assertThat(timerDue(pi, "Timer_HalfADay")).isEqualTo(instant("2026-02-25T10:00:00+07:00"));
+        at("2026-02-25T10:00:00+07:00");
+        runDueJobs();
+        // an ISO duration keeps Camunda's wall-clock meaning
+        assertThat(timerDue(pi, "Timer_Iso")).isEqualTo(instant("2026-02-25T11:00:00+07:00"));
     }
 
     @Test
@@ -226,6 +257,12 @@ class DeadlineProcessTest {
 
     private Date timerDue(ProcessInstance pi, String activityId) {
         return management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult().getDuedate();
+    }
+
+    private List<String> filter(String name) {
+        var filters = engine.getFilterService();
+        List<org.camunda.bpm.engine.task.Task> listed = filters.list(filters.createFilterQuery().filterName(name).singleResult().getId());
+        return listed.stream().map(org.camunda.bpm.engine.task.Task::getId).toList();
     }
 
     private List<Notification> notifications(ProcessInstance pi, String kind) {
