@@ -24,7 +24,8 @@ public record Dossier(
         OffsetDateTime originalAppointmentAt,
         OffsetDateTime pausedAt,
         OffsetDateTime lateAt,
-        int rescheduleCount) {
+        int rescheduleCount,
+        String lookupSecret) {
 
     public record Applicant(String fullName, String idNumber, String phone, String email, String address) {
     }

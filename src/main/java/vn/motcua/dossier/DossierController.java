@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.security.Callers;
 
 @RestController
 @RequestMapping("/api/dossiers")
@@ -21,12 +22,12 @@ class DossierController {
 
     @PostMapping
     ResponseEntity<DossierView> submit(@RequestBody SubmissionRequest request) {
-        DossierView dossier = dossiers.submit(request);
+        DossierView dossier = dossiers.submit(request, Callers.authenticated());
         return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.code())).body(dossier);
     }
 
     @GetMapping("/{code}")
     DossierView get(@PathVariable String code) {
-        return dossiers.get(code);
+        return dossiers.get(code, Callers.authenticated());
     }
 }

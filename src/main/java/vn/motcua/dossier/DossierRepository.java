@@ -24,13 +24,13 @@ class DossierRepository {
         this.zone = properties.zone();
     }
 
-    long insert(String code, SubmissionValidator.ValidSubmission s, OffsetDateTime submittedAt) {
+    long insert(String code, SubmissionValidator.ValidSubmission s, OffsetDateTime submittedAt, String lookupSecret) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into mc_dossier (code, procedure_code, commune_code, agency_id, channel, return_method, status,
-                          applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, submitted_at)
+                          applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, submitted_at, lookup_secret)
                         values (:code, :procedure, :commune, :agency, :channel, :returnMethod, :status,
-                          :name, :idNumber, :phone, :email, :address, :submittedAt)""")
+                          :name, :idNumber, :phone, :email, :address, :submittedAt, :secret)""")
                 .param("code", code)
                 .param("procedure", s.procedure().code())
                 .param("commune", s.commune().code())
@@ -44,6 +44,7 @@ class DossierRepository {
                 .param("email", s.applicant().email())
                 .param("address", s.applicant().address())
                 .param("submittedAt", submittedAt)
+                .param("secret", lookupSecret)
                 .update(key, "id");
         long id = key.getKey().longValue();
         for (int i = 0; i < s.components().size(); i++) {
@@ -191,7 +192,8 @@ class DossierRepository {
                 time(rs, "original_appointment_at"),
                 time(rs, "paused_at"),
                 time(rs, "late_at"),
-                rs.getInt("reschedule_count"));
+                rs.getInt("reschedule_count"),
+                rs.getString("lookup_secret"));
     }
 
     private OffsetDateTime time(ResultSet rs, String column) throws SQLException {

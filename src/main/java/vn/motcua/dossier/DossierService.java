@@ -11,7 +11,11 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.camunda.bpm.engine.TaskService;
+import vn.motcua.audit.AuditLog;
 import vn.motcua.calendar.Deadlines;
+import vn.motcua.security.AccessDenied;
+import vn.motcua.security.Caller;
+import vn.motcua.security.Scopes;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureCatalog;
 import vn.motcua.organisation.OrgDirectory;
@@ -30,11 +34,12 @@ public class DossierService {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final Deadlines deadlines;
+    private final AuditLog audit;
     private final Clock clock;
 
     DossierService(SubmissionValidator validator, DossierCodes codes, DossierRepository dossiers,
                    ProcedureCatalog catalog, OrgDirectory directory, RuntimeService runtime, TaskService tasks,
-                   Deadlines deadlines, Clock clock) {
+                   Deadlines deadlines, AuditLog audit, Clock clock) {
         this.validator = validator;
         this.codes = codes;
         this.dossiers = dossiers;
@@ -43,16 +48,30 @@ public class DossierService {
         this.runtime = runtime;
         this.tasks = tasks;
         this.deadlines = deadlines;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    /** Registers a dossier (status 1) and starts its procedure's process; all or nothing. */
+    /** Registers a dossier for motcua itself (no API caller). */
     @Transactional
     public DossierView submit(SubmissionRequest request) {
+        return submit(request, null);
+    }
+
+    /**
+     * Registers a dossier (status 1) and starts its procedure's process; all or nothing. An official
+     * submits only for their own commune's one-stop; a client needs the submit scope.
+     */
+    @Transactional
+    public DossierView submit(SubmissionRequest request, Caller caller) {
         SubmissionValidator.ValidSubmission s = validator.validate(request);
+        if (caller != null && !(caller.isAdmin() || caller.hasScope(Scopes.SUBMIT_DOSSIERS)
+                || caller.hasRole(s.commune().code(), Role.RECEPTION))) {
+            throw new AccessDenied("Chỉ Bộ phận Một cửa của " + s.commune().name() + " hoặc cổng dịch vụ công được nộp hồ sơ vào đây");
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         String code = codes.next(s.commune().agencyId(), now.toLocalDate());
-        long id = dossiers.insert(code, s, now);
+        long id = dossiers.insert(code, s, now, LookupSecrets.generate());
         dossiers.insertStatus(id, DossierStatus.NEW, now, applicantActor(s), "Nộp hồ sơ qua kênh " + s.channel());
         VariableMap variables = Variables.createVariables()
                 .putValue(Var.DOSSIER_CODE, code)
@@ -71,6 +90,20 @@ public class DossierService {
                 .putValue(Var.LEADER_GROUP, Role.LEADER.groupId(s.commune().code(), null));
         ProcessInstance instance = runtime.startProcessInstanceByKey(s.procedure().processKey(), code, variables);
         dossiers.setProcessInstance(id, instance.getId());
+        if (caller != null) {
+            audit.record(code, caller.name(), "SUBMIT", s.procedure().code() + " " + s.channel());
+        }
+        return get(code);
+    }
+
+    /** A dossier for an API caller: officials of its commune, admins, and clients allowed to read. */
+    @Transactional
+    public DossierView get(String code, Caller caller) {
+        Dossier d = find(code);
+        if (!(caller.isAdmin() || caller.hasScope(Scopes.READ_DOSSIERS) || caller.isOfficialOf(d.communeCode()))) {
+            throw new AccessDenied("Hồ sơ " + code + " không thuộc xã, phường của bạn");
+        }
+        audit.record(code, caller.name(), "READ", null);
         return get(code);
     }
 
@@ -83,7 +116,7 @@ public class DossierService {
         return new DossierView(d.code(), d.status().code(), d.status().label(),
                 new DossierView.Named(d.procedureCode(), procedure == null ? null : procedure.name()),
                 new DossierView.Named(d.communeCode(), communeName),
-                d.agencyId(), d.departmentCode(), d.channel(), d.returnMethod(), d.applicant(),
+                d.agencyId(), d.departmentCode(), d.channel(), d.returnMethod(), d.applicant(), d.lookupSecret(),
                 dossiers.components(d.id()),
                 d.submittedAt(), d.acceptedAt(), d.appointmentAt(), d.finishedAt(), d.returnedAt(),
                 d.supplementCount(),

@@ -17,6 +17,7 @@ public record DossierView(
         Channel channel,
         ReturnMethod returnMethod,
         Dossier.Applicant applicant,
+        String lookupSecret,
         List<SubmissionRequest.Component> components,
         OffsetDateTime submittedAt,
         OffsetDateTime acceptedAt,

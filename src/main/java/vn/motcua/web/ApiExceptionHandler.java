@@ -36,6 +36,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(vn.motcua.security.AccessDenied.class)
+    ProblemDetail denied(vn.motcua.security.AccessDenied e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Không có quyền");
+        return problem;
+    }
+
+    @ExceptionHandler(vn.motcua.security.Unauthenticated.class)
+    ResponseEntity<ProblemDetail> unauthenticated(vn.motcua.security.Unauthenticated e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+        problem.setTitle("Chưa xác thực");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"motcua\", charset=\"UTF-8\"")
+                .body(problem);
+    }
+
     /** Malformed JSON, or a value of the wrong type: name the field where Jackson knows it. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,

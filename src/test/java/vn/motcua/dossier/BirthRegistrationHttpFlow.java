@@ -24,7 +24,7 @@ abstract class BirthRegistrationHttpFlow {
     @Test
     void officialsCarryADossierFromSubmissionToTheReturnedResult() {
         Http http = new Http(port);
-        JsonNode submitted = http.post("/api/dossiers", Submissions.birthRegistration("tan-giang", "COUNTER"), null)
+        JsonNode submitted = http.post("/api/dossiers", Submissions.birthRegistration("tan-giang", "COUNTER"), Http.PORTAL)
                 .expect(201).body();
         String code = submitted.get("code").asText();
         assertThat(code).matches("000\\.03\\.04\\.H11-\\d{6}-\\d{4}");
@@ -56,7 +56,7 @@ abstract class BirthRegistrationHttpFlow {
         JsonNode assign = single(http.tasks("tan-giang.vp.head", code));
         assertThat(assign.get("assignee").asText()).isEqualTo("tan-giang.vp.head");
         assertThat(assign.get("due").isNull()).as("the step has a deadline").isFalse();
-        JsonNode accepted = http.get("/api/dossiers/" + code, null).expect(200).body();
+        JsonNode accepted = http.get("/api/dossiers/" + code, Http.PORTAL).expect(200).body();
         assertThat(accepted.get("deadline").get("appointmentAt").asText()).endsWith("17:00:00+07:00");
         assertThat(accepted.get("deadline").get("currentStepDueAt").asText()).isNotBlank();
         http.complete("tan-giang.vp.head", assign.get("id").asText(), Map.of("specialistId", "tan-giang.vp.specialist1")).expect(204);
@@ -82,7 +82,7 @@ abstract class BirthRegistrationHttpFlow {
         http.claim("tan-giang.reception", handBack.get("id").asText()).expect(204);
         http.complete("tan-giang.reception", handBack.get("id").asText(), Map.of("recipientName", "Nguyễn Thị Hồng Nhung")).expect(204);
 
-        JsonNode dossier = http.get("/api/dossiers/" + code, null).expect(200).body();
+        JsonNode dossier = http.get("/api/dossiers/" + code, Http.PORTAL).expect(200).body();
         assertThat(dossier.get("status").asInt()).isEqualTo(10);
         assertThat(dossier.get("statusName").asText()).isEqualTo("Đã trả kết quả");
         assertThat(values(dossier.get("statusHistory"), "status")).containsExactly("1", "2", "4", "9", "10");

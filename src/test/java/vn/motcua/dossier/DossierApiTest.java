@@ -76,7 +76,7 @@ class DossierApiTest {
         long dossiersBefore = dossierCount();
         long instancesBefore = runtime.createProcessInstanceQuery().count();
 
-        Http.Response response = http.post("/api/dossiers", body, null);
+        Http.Response response = http.post("/api/dossiers", body, Http.PORTAL);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -93,7 +93,7 @@ class DossierApiTest {
 
     @Test
     void malformedJsonIsABadRequestNamingTheBody() {
-        Http.Response response = http.post("/api/dossiers", "{\"procedureCode\": ", null);
+        Http.Response response = http.post("/api/dossiers", "{\"procedureCode\": ", Http.PORTAL);
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.body().get("errors").get(0).get("field").asText()).isEqualTo("body");
@@ -101,7 +101,7 @@ class DossierApiTest {
 
     @Test
     void lowerCaseValuesAreAcceptedAndEveryMissingFieldIsListedAtOnce() {
-        Http.Response response = http.post("/api/dossiers", Map.of("returnMethod", "post"), null);
+        Http.Response response = http.post("/api/dossiers", Map.of("returnMethod", "post"), Http.PORTAL);
         assertThat(response.status()).isEqualTo(400);
         List<String> fields = new ArrayList<>();
         response.body().get("errors").forEach(e -> fields.add(e.get("field").asText()));
@@ -110,14 +110,14 @@ class DossierApiTest {
 
     @Test
     void anUnknownCodeIsNotFound() {
-        Http.Response response = http.get("/api/dossiers/000.03.04.H11-260101-9999", null);
+        Http.Response response = http.get("/api/dossiers/000.03.04.H11-260101-9999", Http.PORTAL);
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
     @Test
     void aSubmissionIsStoredWithItsComponentsAndStartsItsProcess() {
-        JsonNode dossier = http.post("/api/dossiers", Submissions.birthRegistration("nung-tri-cao", "ONLINE"), null)
+        JsonNode dossier = http.post("/api/dossiers", Submissions.birthRegistration("nung-tri-cao", "ONLINE"), Http.PORTAL)
                 .expect(201).body();
         String code = dossier.get("code").asText();
         assertThat(code).startsWith("000.02.04.H11-");
@@ -125,7 +125,7 @@ class DossierApiTest {
         assertThat(dossier.get("commune").get("name").asText()).isEqualTo("Phường Nùng Trí Cao");
         assertThat(dossier.get("components")).hasSize(2);
         assertThat(dossier.get("_links").get("self").get("href").asText()).isEqualTo("/api/dossiers/" + code);
-        JsonNode read = http.get("/api/dossiers/" + code, null).expect(200).body();
+        JsonNode read = http.get("/api/dossiers/" + code, Http.PORTAL).expect(200).body();
         assertThat(read.get("applicant").get("fullName").asText()).isEqualTo("Nguyễn Thị Hồng Nhung");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getTenantId())
                 .isEqualTo("nung-tri-cao");
@@ -137,7 +137,7 @@ class DossierApiTest {
         try {
             List<Callable<String>> submissions = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                submissions.add(() -> http.post("/api/dossiers", Submissions.birthRegistration("thuc-phan", "COUNTER"), null)
+                submissions.add(() -> http.post("/api/dossiers", Submissions.birthRegistration("thuc-phan", "COUNTER"), Http.PORTAL)
                         .expect(201).body().get("code").asText());
             }
             List<String> codes = new ArrayList<>();

@@ -17,6 +17,8 @@ import java.util.Map;
 /** A real HTTP client against the running service: motcua's API and Camunda's REST API as an official. */
 public final class Http {
 
+    /** The demo profile's national-portal client (X-API-Key). */
+    public static final String PORTAL = "key:demo-portal-key";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String base;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -58,7 +60,9 @@ public final class Http {
 
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, application/problem+json");
-        if (user != null) {
+        if (user != null && user.startsWith("key:")) {
+            b.header("X-API-Key", user.substring(4));
+        } else if (user != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
         }

@@ -1,0 +1,52 @@
+package vn.motcua.dossier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.OffsetDateTime;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The citizen's lookup: the dossier code and the secret printed on the appointment slip give the
+ * status, the appointment and the return method, and nothing personal. A wrong secret and an
+ * unknown code get the same answer; too many wrong secrets from one client are refused for a while.
+ */
+@RestController
+class PublicLookupController {
+
+    private final PublicLookup lookup;
+
+    PublicLookupController(PublicLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    @GetMapping("/api/public/dossiers/{code}")
+    ResponseEntity<?> find(@PathVariable String code, @RequestParam(required = false) String secret, HttpServletRequest request) {
+        PublicLookup.Result result = lookup.find(code, secret, request.getRemoteAddr());
+        if (result instanceof PublicLookup.Result.Found found) {
+            return ResponseEntity.ok(found.dossier());
+        }
+        if (result instanceof PublicLookup.Result.TooMany tooMany) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                    "Nhập sai mã tra cứu quá nhiều lần; vui lòng thử lại sau " + Math.max(1, tooMany.retryAfterSeconds() / 60) + " phút");
+            problem.setTitle("Quá nhiều lần tra cứu sai");
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(tooMany.retryAfterSeconds())).body(problem);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "Không tìm thấy hồ sơ, hoặc mã tra cứu không đúng");
+        problem.setTitle("Không tìm thấy hồ sơ");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    /** What a citizen may see of a dossier. */
+    record PublicDossier(String code, String procedureName, int status, String statusName,
+                         OffsetDateTime submittedAt, OffsetDateTime appointmentAt, ReturnMethod returnMethod,
+                         String returnMethodLabel, OffsetDateTime returnedAt) {
+    }
+}

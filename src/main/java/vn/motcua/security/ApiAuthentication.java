@@ -1,0 +1,85 @@
+package vn.motcua.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates callers of {@code /api/*}: officials with HTTP Basic against the Camunda identity,
+ * integration clients with {@code X-API-Key}. Credentials that are present but wrong are refused
+ * (401); no credentials make an anonymous caller, whom each endpoint then accepts or refuses.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiAuthentication {
+
+    static final String API_KEY_HEADER = "X-API-Key";
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> apiAuthenticationFilter(IdentityService identity, ApiClients clients) {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                Optional<Caller> caller;
+                try {
+                    caller = authenticate(request, identity, clients);
+                } catch (IllegalArgumentException malformed) {
+                    caller = Optional.empty();
+                }
+                if (caller.isEmpty()) {
+                    response.setStatus(401);
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\", charset=\"UTF-8\"");
+                    response.setContentType("application/problem+json;charset=UTF-8");
+                    response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Chưa xác thực\",\"status\":401,"
+                            + "\"detail\":\"Tên đăng nhập, mật khẩu hoặc khóa API không đúng\",\"instance\":\""
+                            + request.getRequestURI().replace("\"", "") + "\"}").getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                request.setAttribute(Callers.ATTRIBUTE, caller.get());
+                chain.doFilter(request, response);
+            }
+        });
+        registration.addUrlPatterns("/api/*");
+        registration.setName("motcua-api-authentication");
+        return registration;
+    }
+
+    /** Empty when credentials were given but are wrong; anonymous when none were given. */
+    static Optional<Caller> authenticate(HttpServletRequest request, IdentityService identity, ApiClients clients) {
+        String key = request.getHeader(API_KEY_HEADER);
+        if (key != null && !key.isBlank()) {
+            return clients.authenticate(key.trim()).map(Caller.class::cast);
+        }
+        String header = request.getHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            return Optional.of(new Caller.Anonymous());
+        }
+        if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) return Optional.empty();
+        String user = decoded.substring(0, colon);
+        String password = decoded.substring(colon + 1);
+        if (!identity.checkPassword(user, password)) {
+            return Optional.empty();
+        }
+        Set<String> groups = identity.createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId).collect(Collectors.toSet());
+        return Optional.of(new Caller.Official(user, groups));
+    }
+}
