@@ -17,6 +17,9 @@ class StartupBanner {
     @EventListener
     void ready(ApplicationReadyEvent event) {
         Environment env = event.getApplicationContext().getEnvironment();
+        if (env.containsProperty("motcua.command")) {
+            return;
+        }
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
         String base = "http://localhost:" + port;
         StringBuilder text = new StringBuilder("\n\n  motcua is running\n")

@@ -2,12 +2,7 @@ package vn.motcua.organisation;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -35,7 +30,10 @@ class OrganisationBootstrap implements ApplicationRunner {
     private final ResourceLoader resources;
     private final boolean demo;
 
+    private final String passwordFile;
+
     OrganisationBootstrap(Provisioner provisioner, MotcuaProperties properties, ResourceLoader resources, Environment env) {
+        this.passwordFile = env.getProperty("motcua.provisioning.password-file", "data/initial-passwords.txt");
         this.provisioner = provisioner;
         this.properties = properties;
         this.resources = resources;
@@ -62,43 +60,9 @@ class OrganisationBootstrap implements ApplicationRunner {
         }
         InitialPasswords passwords = demo && properties.demoPassword() != null
                 ? id -> properties.demoPassword()
-                : new GeneratedPasswords(Path.of("data", "initial-passwords.txt"));
+                : new GeneratedPasswords(Path.of(passwordFile));
         List<String> changes = provisioner.apply(orgChart, passwords);
         log.info("Org chart {}: {} communes, {} changes", chart, orgChart.communes().size(), changes.size());
         changes.forEach(c -> log.debug("  {}", c));
-    }
-
-    /** Random initial passwords, appended to a file only its owner can read. */
-    static final class GeneratedPasswords implements InitialPasswords {
-        private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-        private final SecureRandom random = new SecureRandom();
-        private final Path file;
-
-        GeneratedPasswords(Path file) {
-            this.file = file;
-        }
-
-        @Override
-        public String issue(String userId) {
-            StringBuilder password = new StringBuilder();
-            for (int i = 0; i < 16; i++) {
-                password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-            }
-            try {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                if (!Files.exists(file)) {
-                    Files.createFile(file);
-                    try {
-                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                    } catch (UnsupportedOperationException ignored) {
-                        // not a POSIX file system
-                    }
-                }
-                Files.writeString(file, userId + "\t" + password + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot write initial passwords to " + file, e);
-            }
-            return password.toString();
-        }
     }
 }

@@ -1,8 +1,16 @@
 package vn.motcua.organisation;
 
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,9 +25,11 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.engine.IdentitySnapshot;
 import vn.motcua.organisation.OrgChart.Commune;
 import vn.motcua.organisation.OrgChart.Department;
 import vn.motcua.organisation.OrgChart.Official;
@@ -27,7 +37,9 @@ import vn.motcua.organisation.OrgChart.Official;
 /**
  * Applies an org chart: communes and departments (motcua's tables), tenants, groups, users,
  * memberships, authorizations and Tasklist filters (Camunda's identity). Idempotent: it changes
- * only what differs from the chart and reports each change.
+ * only what differs from the chart and reports each change. An official of a commune in the chart
+ * who is no longer listed is disabled (memberships removed, password voided, open tasks back to
+ * their groups), never deleted.
  */
 @Service
 public class Provisioner {
@@ -38,68 +50,97 @@ public class Provisioner {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
+    private final IdentitySnapshot snapshot;
     private final JdbcClient jdbc;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
 
     Provisioner(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                TaskService tasks, JdbcClient jdbc) {
+                TaskService tasks, IdentitySnapshot snapshot, JdbcClient jdbc, Clock clock) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
+        this.snapshot = snapshot;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
-     * @param passwords gives the initial password of each user it creates; existing users keep theirs
+     * @param passwords gives the initial password of each user it creates (or enables again);
+     *                  existing users keep theirs
      */
     @Transactional
     public List<String> apply(OrgChart chart, InitialPasswords passwords) {
         OrgChart checked = OrgChartReader.check(chart);
         lockProvisioning();
-        List<String> changes = new ArrayList<>();
-        List<String> filterIds = ensureFilters(changes);
+        Run run = new Run(snapshot.load(), passwords);
+        List<String> filterIds = ensureFilters(run);
+        Map<String, String> communes = new HashMap<>();
+        jdbc.sql("select code, name || '|' || agency_id || '|' || province_code || '|' || province_name from mc_commune")
+                .query(rs -> {
+                    communes.put(rs.getString(1), rs.getString(2));
+                });
+        Map<String, String> departments = new HashMap<>();
+        jdbc.sql("select commune_code || ':' || code, name from mc_department").query(rs -> {
+            departments.put(rs.getString(1), rs.getString(2));
+        });
+        Map<String, OfficialRow> officials = officialsOf(checked.communes().stream().map(Commune::code).toList());
+
         for (Commune commune : checked.communes()) {
-            upsertCommune(checked.province(), commune, changes);
-            ensureTenant(commune.code(), commune.name(), changes);
-            ensureGroup(Role.RECEPTION.groupId(commune.code(), null),
-                    Role.RECEPTION.label() + " – " + commune.name(), commune.code(), Role.RECEPTION, changes);
-            ensureGroup(Role.LEADER.groupId(commune.code(), null),
-                    Role.LEADER.label() + " – " + commune.name(), commune.code(), Role.LEADER, changes);
+            upsertCommune(checked.province(), commune, communes, departments, run);
+            ensureTenant(commune.code(), commune.name(), run);
+            ensureGroup(Role.RECEPTION.groupId(commune.code(), null), Role.RECEPTION.label() + " – " + commune.name(),
+                    commune.code(), Role.RECEPTION, run);
+            ensureGroup(Role.LEADER.groupId(commune.code(), null), Role.LEADER.label() + " – " + commune.name(),
+                    commune.code(), Role.LEADER, run);
             for (Department d : commune.departments()) {
                 for (Role role : List.of(Role.HEAD, Role.SPECIALIST)) {
-                    ensureGroup(role.groupId(commune.code(), d.code()),
-                            role.label() + " – " + d.name() + " – " + commune.name(), commune.code(), role, changes);
+                    ensureGroup(role.groupId(commune.code(), d.code()), role.label() + " – " + d.name() + " – " + commune.name(),
+                            commune.code(), role, run);
                 }
             }
+            Set<String> listed = new HashSet<>();
             for (Official official : commune.officials()) {
-                ensureUser(official.id(), official.fullName(), official.email(), passwords, changes);
-                ensureMembership(official.id(), official.role().groupId(commune.code(), official.department()), changes);
+                listed.add(official.id());
+                OfficialRow row = officials.get(official.id());
+                boolean enableAgain = row != null && !row.active();
+                ensureUser(official.id(), official.fullName(), official.email(), enableAgain, run);
+                String roleGroup = official.role().groupId(commune.code(), official.department());
+                for (String group : run.groupsOf(official.id())) {
+                    if (group.contains(":") && !group.equals(roleGroup) && !group.equals(PROVINCE_ADMIN_GROUP)) {
+                        identity.deleteMembership(official.id(), group);
+                        run.memberships.remove(official.id() + "|" + group);
+                        run.changes.add("user " + official.id() + " left " + group);
+                    }
+                }
+                ensureMembership(official.id(), roleGroup, run);
+                upsertOfficial(commune.code(), official, row, run);
+            }
+            for (OfficialRow row : officials.values()) {
+                if (row.communeCode().equals(commune.code()) && row.active() && !listed.contains(row.userId())) {
+                    disable(row.userId(), run);
+                }
             }
         }
-        grantFilters(checked, filterIds, changes);
-        return changes;
+        grantFilters(checked, filterIds, run);
+        return run.changes;
     }
 
     /** The province administrator: Cockpit, Admin and Tasklist, every commune. */
     @Transactional
     public List<String> ensureAdmin(String adminId, String password) {
         lockProvisioning();
-        List<String> changes = new ArrayList<>();
-        ensureUser(adminId, "Quản trị viên tỉnh", null, id -> password, changes);
-        if (identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
-            Group group = identity.newGroup(Groups.CAMUNDA_ADMIN);
-            group.setName("Camunda BPM Administrators");
-            group.setType(Groups.GROUP_TYPE_SYSTEM);
-            identity.saveGroup(group);
-            changes.add("group " + Groups.CAMUNDA_ADMIN + " created");
-        }
+        Run run = new Run(snapshot.load(), id -> password);
+        ensureUser(adminId, "Quản trị viên tỉnh", null, false, run);
+        ensureGroupRecord(Groups.CAMUNDA_ADMIN, "Camunda BPM Administrators", Groups.GROUP_TYPE_SYSTEM, run);
         for (Resource resource : Resources.values()) {
-            grant(Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL, changes);
+            grant(Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL, run);
         }
-        ensureGroupRecord(PROVINCE_ADMIN_GROUP, "Quản trị hệ thống cấp tỉnh", Groups.GROUP_TYPE_SYSTEM, changes);
-        ensureMembership(adminId, Groups.CAMUNDA_ADMIN, changes);
-        ensureMembership(adminId, PROVINCE_ADMIN_GROUP, changes);
-        return changes;
+        ensureGroupRecord(PROVINCE_ADMIN_GROUP, "Quản trị hệ thống cấp tỉnh", Groups.GROUP_TYPE_SYSTEM, run);
+        ensureMembership(adminId, Groups.CAMUNDA_ADMIN, run);
+        ensureMembership(adminId, PROVINCE_ADMIN_GROUP, run);
+        return run.changes;
     }
 
     /** Several nodes start together: one provisions at a time, the others then find nothing to change. */
@@ -107,113 +148,178 @@ public class Provisioner {
         jdbc.sql("select name from mc_lock where name = 'provisioning' for update").query(String.class).single();
     }
 
-    private void upsertCommune(OrgChart.Province province, Commune commune, List<String> changes) {
-        int updated = jdbc.sql("""
-                        update mc_commune set name = :name, agency_id = :agency, province_code = :pcode, province_name = :pname
-                        where code = :code and (name <> :name or agency_id <> :agency or province_code <> :pcode or province_name <> :pname)""")
-                .param("code", commune.code()).param("name", commune.name()).param("agency", commune.agencyId())
-                .param("pcode", province.code()).param("pname", province.name())
-                .update();
-        if (updated > 0) {
-            changes.add("commune " + commune.code() + " updated");
-        } else if (jdbc.sql("select count(*) from mc_commune where code = ?").param(commune.code()).query(Integer.class).single() == 0) {
+    private void upsertCommune(OrgChart.Province province, Commune commune, Map<String, String> communes,
+                               Map<String, String> departments, Run run) {
+        String wanted = commune.name() + "|" + commune.agencyId() + "|" + province.code() + "|" + province.name();
+        String existing = communes.get(commune.code());
+        if (existing == null) {
             jdbc.sql("insert into mc_commune (code, name, agency_id, province_code, province_name) values (?, ?, ?, ?, ?)")
-                    .params(commune.code(), commune.name(), commune.agencyId(), province.code(), province.name())
-                    .update();
-            changes.add("commune " + commune.code() + " created");
+                    .params(commune.code(), commune.name(), commune.agencyId(), province.code(), province.name()).update();
+            run.changes.add("commune " + commune.code() + " created");
+        } else if (!existing.equals(wanted)) {
+            jdbc.sql("update mc_commune set name = ?, agency_id = ?, province_code = ?, province_name = ? where code = ?")
+                    .params(commune.name(), commune.agencyId(), province.code(), province.name(), commune.code()).update();
+            run.changes.add("commune " + commune.code() + " updated");
         }
         for (Department d : commune.departments()) {
-            int changed = jdbc.sql("update mc_department set name = ? where commune_code = ? and code = ? and name <> ?")
-                    .params(d.name(), commune.code(), d.code(), d.name()).update();
-            if (changed > 0) {
-                changes.add("department " + commune.code() + ":" + d.code() + " renamed");
-            } else if (jdbc.sql("select count(*) from mc_department where commune_code = ? and code = ?")
-                    .params(commune.code(), d.code()).query(Integer.class).single() == 0) {
+            String name = departments.get(commune.code() + ":" + d.code());
+            if (name == null) {
                 jdbc.sql("insert into mc_department (commune_code, code, name) values (?, ?, ?)")
                         .params(commune.code(), d.code(), d.name()).update();
-                changes.add("department " + commune.code() + ":" + d.code() + " created");
+                run.changes.add("department " + commune.code() + ":" + d.code() + " created");
+            } else if (!name.equals(d.name())) {
+                jdbc.sql("update mc_department set name = ? where commune_code = ? and code = ?")
+                        .params(d.name(), commune.code(), d.code()).update();
+                run.changes.add("department " + commune.code() + ":" + d.code() + " renamed");
             }
         }
     }
 
-    private void ensureTenant(String id, String name, List<String> changes) {
-        Tenant tenant = identity.createTenantQuery().tenantId(id).singleResult();
+    private void ensureTenant(String id, String name, Run run) {
+        Tenant tenant = run.state.tenants().get(id);
         if (tenant == null) {
             tenant = identity.newTenant(id);
             tenant.setName(name);
             identity.saveTenant(tenant);
-            changes.add("tenant " + id + " created");
+            run.state.tenants().put(id, tenant);
+            run.changes.add("tenant " + id + " created");
         } else if (!Objects.equals(tenant.getName(), name)) {
             tenant.setName(name);
             identity.saveTenant(tenant);
-            changes.add("tenant " + id + " renamed");
+            run.changes.add("tenant " + id + " renamed");
         }
     }
 
-    private void ensureGroup(String id, String name, String tenant, Role role, List<String> changes) {
-        ensureGroupRecord(id, name, Groups.GROUP_TYPE_WORKFLOW, changes);
-        if (identity.createTenantQuery().groupMember(id).tenantId(tenant).count() == 0) {
+    private void ensureGroup(String id, String name, String tenant, Role role, Run run) {
+        ensureGroupRecord(id, name, Groups.GROUP_TYPE_WORKFLOW, run);
+        if (run.state.tenantGroups().add(tenant + "|" + id)) {
             identity.createTenantGroupMembership(tenant, id);
-            changes.add("group " + id + " joined tenant " + tenant);
+            run.changes.add("group " + id + " joined tenant " + tenant);
         }
-        grant(id, Resources.APPLICATION, "tasklist", Permissions.ACCESS, changes);
+        grant(id, Resources.APPLICATION, "tasklist", Permissions.ACCESS, run);
         // reading the dossiers' variables and history (Tasklist's list columns, History tab); the
         // commune's tenant keeps this to the commune's own dossiers
         for (Permission p : List.of(Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY)) {
-            grant(id, Resources.PROCESS_DEFINITION, Authorization.ANY, p, changes);
+            grant(id, Resources.PROCESS_DEFINITION, Authorization.ANY, p, run);
         }
-        grant(id, Resources.USER, Authorization.ANY, Permissions.READ, changes);
+        grant(id, Resources.USER, Authorization.ANY, Permissions.READ, run);
+        grant(id, Resources.GROUP, Authorization.ANY, Permissions.READ, run);
         if (role == Role.LEADER) {
             // the commune's leadership oversees every dossier of the commune (its tenant keeps it there)
-            grant(id, Resources.TASK, Authorization.ANY, Permissions.READ, changes);
+            grant(id, Resources.TASK, Authorization.ANY, Permissions.READ, run);
         }
-        grant(id, Resources.GROUP, Authorization.ANY, Permissions.READ, changes);
     }
 
-    private void ensureGroupRecord(String id, String name, String type, List<String> changes) {
-        Group group = identity.createGroupQuery().groupId(id).singleResult();
+    private void ensureGroupRecord(String id, String name, String type, Run run) {
+        Group group = run.state.groups().get(id);
         if (group == null) {
             group = identity.newGroup(id);
             group.setName(name);
             group.setType(type);
             identity.saveGroup(group);
-            changes.add("group " + id + " created");
+            run.state.groups().put(id, group);
+            run.changes.add("group " + id + " created");
         } else if (!Objects.equals(group.getName(), name)) {
             group.setName(name);
             identity.saveGroup(group);
-            changes.add("group " + id + " renamed");
+            run.changes.add("group " + id + " renamed");
         }
     }
 
-    private void ensureUser(String id, String fullName, String email, InitialPasswords passwords, List<String> changes) {
+    private void ensureUser(String id, String fullName, String email, boolean enableAgain, Run run) {
         Names names = Names.split(fullName);
-        User user = identity.createUserQuery().userId(id).singleResult();
+        User user = run.state.users().get(id);
         if (user == null) {
             user = identity.newUser(id);
             user.setFirstName(names.first());
             user.setLastName(names.last());
             user.setEmail(email);
-            user.setPassword(passwords.issue(id));
+            user.setPassword(run.passwords.issue(id));
             identity.saveUser(user);
-            changes.add("user " + id + " created");
-        } else if (!Objects.equals(user.getFirstName(), names.first()) || !Objects.equals(user.getLastName(), names.last())
-                || !Objects.equals(user.getEmail(), email)) {
+            run.state.users().put(id, user);
+            run.changes.add("user " + id + " created");
+        } else if (enableAgain || !Objects.equals(user.getFirstName(), names.first())
+                || !Objects.equals(user.getLastName(), names.last()) || !Objects.equals(user.getEmail(), email)) {
             user.setFirstName(names.first());
             user.setLastName(names.last());
             user.setEmail(email);
+            if (enableAgain) {
+                user.setPassword(run.passwords.issue(id));
+            }
             identity.saveUser(user);
-            changes.add("user " + id + " updated");
+            run.changes.add("user " + id + (enableAgain ? " enabled again" : " updated"));
         }
     }
 
-    private void ensureMembership(String userId, String groupId, List<String> changes) {
-        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+    private void ensureMembership(String userId, String groupId, Run run) {
+        if (run.memberships.add(userId + "|" + groupId)) {
+            run.joined(userId, groupId);
             identity.createMembership(userId, groupId);
-            changes.add("user " + userId + " joined " + groupId);
+            run.changes.add("user " + userId + " joined " + groupId);
         }
     }
 
-    private List<String> ensureFilters(List<String> changes) {
+    private void upsertOfficial(String commune, Official given, OfficialRow row, Run run) {
+        // HR's spreadsheet carries no titles: a missing title keeps the one on record
+        Official o = given.title() == null && row != null && row.title() != null
+                ? new Official(given.id(), given.fullName(), given.role(), given.department(), row.title(), given.email(), given.phone())
+                : given;
+        OfficialRow wanted = new OfficialRow(o.id(), commune, o.role().name(), o.department(), o.fullName(), o.title(),
+                o.email(), o.phone(), true);
+        if (row == null) {
+            jdbc.sql("""
+                            insert into mc_official (user_id, commune_code, role, department_code, full_name, title, email, phone, active)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, true)""")
+                    .params(o.id(), commune, o.role().name(), o.department(), o.fullName(), o.title(), o.email(), o.phone()).update();
+        } else if (!row.equals(wanted)) {
+            jdbc.sql("""
+                            update mc_official set commune_code = ?, role = ?, department_code = ?, full_name = ?, title = ?,
+                              email = ?, phone = ?, active = true, disabled_at = null where user_id = ?""")
+                    .params(commune, o.role().name(), o.department(), o.fullName(), o.title(), o.email(), o.phone(), o.id()).update();
+            if (!Objects.equals(row.role(), wanted.role()) || !Objects.equals(row.departmentCode(), wanted.departmentCode())
+                    || !Objects.equals(row.communeCode(), wanted.communeCode())) {
+                run.changes.add("official " + o.id() + " is now " + o.role().slug()
+                        + (o.department() == null ? "" : " of " + o.department()) + " in " + commune);
+            } else if (!Objects.equals(row.title(), wanted.title()) || !Objects.equals(row.phone(), wanted.phone())) {
+                run.changes.add("official " + o.id() + " details updated");
+            }
+        }
+    }
+
+    /** Leaves the user in place for the record, but without roles, without a usable password, without tasks. */
+    private void disable(String userId, Run run) {
+        for (String group : run.groupsOf(userId)) {
+            identity.deleteMembership(userId, group);
+            run.memberships.remove(userId + "|" + group);
+        }
+        User user = run.state.users().get(userId);
+        if (user != null) {
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            user.setPassword(java.util.HexFormat.of().formatHex(bytes));
+            identity.saveUser(user);
+        }
+        List<Task> open = tasks.createTaskQuery().taskAssignee(userId).list();
+        for (Task task : open) {
+            tasks.setAssignee(task.getId(), null);
+        }
+        jdbc.sql("update mc_official set active = false, disabled_at = ? where user_id = ?")
+                .params(OffsetDateTime.now(clock), userId).update();
+        run.changes.add("user " + userId + " disabled (" + open.size() + " open tasks back to their groups)");
+    }
+
+    private Map<String, OfficialRow> officialsOf(List<String> communes) {
+        Map<String, OfficialRow> rows = new HashMap<>();
+        if (communes.isEmpty()) return rows;
+        jdbc.sql("select user_id, commune_code, role, department_code, full_name, title, email, phone, active from mc_official")
+                .query((rs, n) -> new OfficialRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9)))
+                .list()
+                .forEach(r -> rows.put(r.userId(), r));
+        return rows;
+    }
+
+    private List<String> ensureFilters(Run run) {
         List<String> ids = new ArrayList<>();
         for (TasklistFilters definition : TasklistFilters.values()) {
             Filter filter = filters.createFilterQuery().filterName(definition.title()).singleResult();
@@ -223,48 +329,88 @@ public class Provisioner {
                 filter.setQuery(definition.orderedQuery(tasks));
                 filter.setProperties(definition.properties());
                 filters.saveFilter(filter);
-                changes.add("filter \"" + definition.title() + "\" created");
+                run.changes.add("filter \"" + definition.title() + "\" created");
             }
             ids.add(filter.getId());
         }
         return ids;
     }
 
-    private void grantFilters(OrgChart chart, List<String> filterIds, List<String> changes) {
+    private void grantFilters(OrgChart chart, List<String> filterIds, Run run) {
         TasklistFilters[] definitions = TasklistFilters.values();
         for (Commune commune : chart.communes()) {
             for (int i = 0; i < definitions.length; i++) {
                 for (Role role : definitions[i].roles()) {
                     if (role.perDepartment()) {
                         for (Department d : commune.departments()) {
-                            grant(role.groupId(commune.code(), d.code()), Resources.FILTER, filterIds.get(i), Permissions.READ, changes);
+                            grant(role.groupId(commune.code(), d.code()), Resources.FILTER, filterIds.get(i), Permissions.READ, run);
                         }
                     } else {
-                        grant(role.groupId(commune.code(), null), Resources.FILTER, filterIds.get(i), Permissions.READ, changes);
+                        grant(role.groupId(commune.code(), null), Resources.FILTER, filterIds.get(i), Permissions.READ, run);
                     }
                 }
             }
         }
     }
 
-    private void grant(String groupId, Resource resource, String resourceId, Permission permission, List<String> changes) {
-        Authorization existing = authorizations.createAuthorizationQuery()
+    private void grant(String groupId, Resource resource, String resourceId, Permission permission, Run run) {
+        String key = IdentitySnapshot.grantKey(groupId, resource.resourceType(), resourceId);
+        Integer perms = run.state.grants().get(key);
+        if (perms != null && (perms & permission.getValue()) == permission.getValue()) {
+            return;
+        }
+        Authorization auth = authorizations.createAuthorizationQuery()
                 .authorizationType(Authorization.AUTH_TYPE_GRANT)
                 .groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
                 .singleResult();
-        if (existing == null) {
-            Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        if (auth == null) {
+            auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             auth.setGroupId(groupId);
             auth.setResource(resource);
             auth.setResourceId(resourceId);
-            auth.addPermission(permission);
-            authorizations.saveAuthorization(auth);
-            changes.add("granted " + permission.getName() + " on " + resource.resourceName() + " " + resourceId + " to " + groupId);
-        } else if (!existing.isPermissionGranted(permission)) {
-            existing.addPermission(permission);
-            authorizations.saveAuthorization(existing);
-            changes.add("granted " + permission.getName() + " on " + resource.resourceName() + " " + resourceId + " to " + groupId);
         }
+        auth.addPermission(permission);
+        authorizations.saveAuthorization(auth);
+        run.state.grants().put(key, (perms == null ? 0 : perms) | permission.getValue());
+        run.changes.add("granted " + permission.getName() + " on " + resource.resourceName() + " " + resourceId + " to " + groupId);
+    }
+
+    /** One provisioning run: what the identity holds (updated as the run writes) and what changed. */
+    private static final class Run {
+        final IdentitySnapshot.State state;
+        final Set<String> memberships;
+        final InitialPasswords passwords;
+        final List<String> changes = new ArrayList<>();
+        private Map<String, Set<String>> groupsByUser;
+
+        Run(IdentitySnapshot.State state, InitialPasswords passwords) {
+            this.state = state;
+            this.memberships = state.memberships();
+            this.passwords = passwords;
+        }
+
+        void joined(String userId, String groupId) {
+            if (groupsByUser != null) {
+                groupsByUser.computeIfAbsent(userId, k -> new LinkedHashSet<>()).add(groupId);
+            }
+        }
+
+        Set<String> groupsOf(String userId) {
+            if (groupsByUser == null) {
+                groupsByUser = new HashMap<>();
+                for (String m : memberships) {
+                    int bar = m.indexOf('|');
+                    groupsByUser.computeIfAbsent(m.substring(0, bar), k -> new LinkedHashSet<>()).add(m.substring(bar + 1));
+                }
+            }
+            Set<String> groups = new LinkedHashSet<>(groupsByUser.getOrDefault(userId, Set.of()));
+            groups.removeIf(g -> !memberships.contains(userId + "|" + g));
+            return groups;
+        }
+    }
+
+    private record OfficialRow(String userId, String communeCode, String role, String departmentCode, String fullName,
+                               String title, String email, String phone, boolean active) {
     }
 
     /**
