@@ -52,6 +52,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /** An org chart or officials' list that cannot be applied: every problem, nothing applied. */
+    @ExceptionHandler(vn.motcua.organisation.OrgChartException.class)
+    ProblemDetail orgChart(vn.motcua.organisation.OrgChartException e) {
+        ProblemDetail problem = validationProblem(e.problems().stream()
+                .map(p -> new FieldError(p.startsWith("line ") ? p.substring(0, p.indexOf(':')) : "body", p)).toList());
+        problem.setTitle("Tệp tổ chức không áp dụng được; không có thay đổi nào");
+        return problem;
+    }
+
     /** Malformed JSON, or a value of the wrong type: name the field where Jackson knows it. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,

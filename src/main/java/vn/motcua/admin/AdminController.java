@@ -1,0 +1,123 @@
+package vn.motcua.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.audit.AuditLog;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.FieldError;
+import vn.motcua.dossier.InvalidRequestException;
+import vn.motcua.handover.CommuneHandover;
+import vn.motcua.organisation.Provisioning;
+import vn.motcua.security.AccessDenied;
+import vn.motcua.security.ApiClients;
+import vn.motcua.security.Caller;
+import vn.motcua.security.Callers;
+import vn.motcua.security.Scopes;
+
+/** The province admin's API: provisioning, integration clients, handovers, audit. Admins only. */
+@RestController
+@RequestMapping("/api/admin")
+class AdminController {
+
+    private final Provisioning provisioning;
+    private final ApiClients clients;
+    private final CommuneHandover handover;
+    private final DossierService dossiers;
+    private final AuditLog audit;
+    private final HistoryService history;
+
+    AdminController(Provisioning provisioning, ApiClients clients, CommuneHandover handover, DossierService dossiers,
+                    AuditLog audit, HistoryService history) {
+        this.provisioning = provisioning;
+        this.clients = clients;
+        this.handover = handover;
+        this.dossiers = dossiers;
+        this.audit = audit;
+        this.history = history;
+    }
+
+    /** The org chart (application/yaml) or HR's officials list (text/csv), as the provision command takes it. */
+    @PostMapping(value = "/provisioning", consumes = {"text/csv", "application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
+    Provisioning.Report provision(@RequestBody byte[] body, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+        Caller admin = admin();
+        Provisioning.Report report = provisioning.run("API (" + admin.name() + ")", body, Provisioning.Format.of(contentType));
+        audit.record(null, admin.name(), "PROVISION", report.changes().size() + " changes");
+        return report;
+    }
+
+    /** Issues a client's API key; the answer is the only place the key is ever shown. */
+    @PostMapping("/clients/{name}")
+    Map<String, Object> issueKey(@PathVariable String name, @RequestBody ClientRequest request) {
+        Caller admin = admin();
+        Set<String> scopes = request == null || request.scopes() == null ? Set.of() : Set.copyOf(request.scopes());
+        List<FieldError> errors = new ArrayList<>();
+        if (!name.matches("[a-z0-9][a-z0-9-]{1,62}")) errors.add(new FieldError("name", "Tên khách là chuỗi chữ thường, số và gạch nối"));
+        if (scopes.isEmpty() || !Scopes.ALL.containsAll(scopes)) errors.add(new FieldError("scopes", "Chọn trong " + Scopes.ALL));
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        String key = clients.issue(name, scopes);
+        audit.record(null, admin.name(), "CLIENT_KEY_ISSUED", name + " " + scopes);
+        return Map.of("name", name, "scopes", scopes, "apiKey", key);
+    }
+
+    @PostMapping("/communes/{from}/handover")
+    CommuneHandover.Result handOver(@PathVariable String from, @RequestBody HandoverRequest request) {
+        Caller admin = admin();
+        if (request == null || request.to() == null || request.to().isBlank()) {
+            throw new InvalidRequestException(List.of(new FieldError("to", "Bắt buộc nhập mã xã, phường nhận")));
+        }
+        try {
+            CommuneHandover.Result result = handover.handOver(from, request.to(), admin.name());
+            audit.record(null, admin.name(), "HANDOVER", from + " → " + request.to() + ": " + result.dossiers().size() + " hồ sơ");
+            return result;
+        } catch (IllegalArgumentException | vn.motcua.workflow.DossierWorkflow.RoutingException e) {
+            throw new InvalidRequestException(List.of(new FieldError("to", e.getMessage())));
+        }
+    }
+
+    /** Who did what to a dossier: motcua's API audit and the engine's user operation log, in time order. */
+    @GetMapping("/dossiers/{code}/audit")
+    List<AuditLog.Entry> audit(@PathVariable String code) {
+        admin();
+        Dossier dossier = dossiers.find(code);
+        List<AuditLog.Entry> entries = new ArrayList<>(audit.of(code));
+        if (dossier.processInstanceId() != null) {
+            for (UserOperationLogEntry e : history.createUserOperationLogQuery().processInstanceId(dossier.processInstanceId()).list()) {
+                String detail = e.getProperty() == null ? null
+                        : e.getProperty() + (e.getNewValue() == null ? "" : " = " + e.getNewValue());
+                entries.add(new AuditLog.Entry(e.getTimestamp().toInstant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime(),
+                        e.getUserId(), e.getOperationType() + (e.getTaskId() == null ? "" : " task " + e.getTaskId()), detail, "camunda"));
+            }
+        }
+        entries.sort(Comparator.comparing(AuditLog.Entry::at));
+        return entries;
+    }
+
+    private static Caller admin() {
+        Caller caller = Callers.authenticated();
+        if (!caller.isAdmin()) {
+            throw new AccessDenied("Chỉ quản trị viên cấp tỉnh được dùng chức năng này");
+        }
+        return caller;
+    }
+
+    record ClientRequest(List<String> scopes) {
+    }
+
+    record HandoverRequest(String to) {
+    }
+}
