@@ -21,6 +21,7 @@ import vn.motcua.organisation.OrgChart.Official;
 @SpringBootTest
 @ActiveProfiles({"demo", "test"})
 @DirtiesContext
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ProvisioningTest {
 
     @Autowired Provisioner provisioner;
@@ -45,6 +46,13 @@ class ProvisioningTest {
                 Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isFalse();
         assertThat(filters.createFilterQuery().list()).extracting("name").containsExactlyInAnyOrder(
                 "Hồ sơ chờ tiếp nhận", "Hồ sơ của tôi", "Hồ sơ của phòng", "Sắp đến hạn", "Quá hạn", "Chờ phê duyệt");
+    }
+
+    @Test
+    void theServicesLogsMaskCitizensIdAndPhoneNumbers(org.springframework.boot.test.system.CapturedOutput output) {
+        org.slf4j.LoggerFactory.getLogger("vn.motcua.test").warn("Hồ sơ của công dân 001190012345, điện thoại 0912345678");
+        assertThat(output.getOut()).contains("Hồ sơ của công dân *********345, điện thoại *******678")
+                .doesNotContain("001190012345").doesNotContain("0912345678");
     }
 
     @Test
