@@ -36,6 +36,19 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         return Response.status(Response.Status.BAD_REQUEST).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    /** Another commune's work: a denial, not a server error. Camunda signals it only by its message code. */
+    static Response otherTenant(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(OTHER_TENANT)) {
+                ExceptionDto dto = new ExceptionDto();
+                dto.setType("AuthorizationException");
+                dto.setMessage(t.getMessage());
+                return Response.status(Response.Status.FORBIDDEN).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+            }
+        }
+        return null;
+    }
+
     static RejectedCompletion find(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RejectedCompletion r) return r;
@@ -50,7 +63,11 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         @Override
         public Response toResponse(RestException e) {
             RejectedCompletion rejected = find(e);
-            return rejected != null ? rejected(rejected) : fallback.toResponse(e);
+            if (rejected != null) {
+                return rejected(rejected);
+            }
+            Response denied = otherTenant(e);
+            return denied != null ? denied : fallback.toResponse(e);
         }
     }
 
@@ -64,14 +81,8 @@ class EngineRestErrors implements ResourceConfigCustomizer {
             if (rejected != null) {
                 return rejected(rejected);
             }
-            if (e.getMessage() != null && e.getMessage().startsWith(OTHER_TENANT)) {
-                // another commune's work: a denial, not a server error
-                ExceptionDto dto = new ExceptionDto();
-                dto.setType("AuthorizationException");
-                dto.setMessage(e.getMessage());
-                return Response.status(Response.Status.FORBIDDEN).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
-            }
-            return fallback.toResponse(e);
+            Response denied = otherTenant(e);
+            return denied != null ? denied : fallback.toResponse(e);
         }
     }
 }
