@@ -47,7 +47,10 @@ final class OfficialsCsv {
                         Map<String, String> departments) {
     }
 
-    /** Builds the org chart of the communes the rows name; nothing is returned if any row is broken. */
+    /**
+     * Builds the org chart of the communes the rows name (officials without logins: they are matched
+     * with those on record); nothing is returned if any row is broken.
+     */
     static OrgChart read(InputStream in, List<KnownCommune> known) throws IOException {
         List<List<String>> rows = parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         List<String> problems = new ArrayList<>();
@@ -119,7 +122,7 @@ final class OfficialsCsv {
                     e.getValue()));
         }
         if (province == null) throw new OrgChartException(List.of("the CSV file lists no official"));
-        return OrgChartReader.check(new OrgChart(province, communes));
+        return new OrgChart(province, communes);
     }
 
     /** RFC 4180 fields: quotes, doubled quotes, separators and line breaks inside quotes. */

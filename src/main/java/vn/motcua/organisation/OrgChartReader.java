@@ -27,13 +27,19 @@ public final class OrgChartReader {
     private OrgChartReader() {
     }
 
+    /** Reads and checks a chart, deriving login names by position (a chart on its own, e.g. the demo). */
     public static OrgChart read(InputStream in, String source) {
+        return check(parse(in, source));
+    }
+
+    /** Reads a chart as written: officials without a login keep none, to be matched with those on record. */
+    public static OrgChart parse(InputStream in, String source) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
                 .configure(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL, false)
                 .configure(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true);
         try {
-            return check(yaml.readValue(in, OrgChart.class));
+            return yaml.readValue(in, OrgChart.class);
         } catch (IOException e) {
             throw new OrgChartException(List.of(source + ": " + e.getMessage()));
         }

@@ -26,13 +26,16 @@ class OrganisationBootstrap implements ApplicationRunner {
     private static final Set<String> DEFAULT_PASSWORDS = Set.of("demo", "admin", "password", "camunda");
 
     private final Provisioner provisioner;
+    private final Provisioning provisioning;
     private final MotcuaProperties properties;
     private final ResourceLoader resources;
     private final boolean demo;
 
     private final String passwordFile;
 
-    OrganisationBootstrap(Provisioner provisioner, MotcuaProperties properties, ResourceLoader resources, Environment env) {
+    OrganisationBootstrap(Provisioner provisioner, Provisioning provisioning, MotcuaProperties properties,
+                          ResourceLoader resources, Environment env) {
+        this.provisioning = provisioning;
         this.passwordFile = env.getProperty("motcua.provisioning.password-file", "data/initial-passwords.txt");
         this.provisioner = provisioner;
         this.properties = properties;
@@ -56,12 +59,12 @@ class OrganisationBootstrap implements ApplicationRunner {
         }
         OrgChart orgChart;
         try (InputStream in = resources.getResource(chart).getInputStream()) {
-            orgChart = OrgChartReader.read(in, chart);
+            orgChart = OrgChartReader.parse(in, chart);
         }
         InitialPasswords passwords = demo && properties.demoPassword() != null
                 ? id -> properties.demoPassword()
                 : new GeneratedPasswords(Path.of(passwordFile));
-        List<String> changes = provisioner.apply(orgChart, passwords);
+        List<String> changes = provisioning.apply(orgChart, passwords).changes();
         log.info("Org chart {}: {} communes, {} changes", chart, orgChart.communes().size(), changes.size());
         changes.forEach(c -> log.debug("  {}", c));
     }

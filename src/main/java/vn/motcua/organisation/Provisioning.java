@@ -46,15 +46,37 @@ public class Provisioning {
         try {
             chart = format == Format.CSV
                     ? OfficialsCsv.read(new ByteArrayInputStream(content), knownCommunes())
-                    : OrgChartReader.read(new ByteArrayInputStream(content), source);
+                    : OrgChartReader.parse(new ByteArrayInputStream(content), source);
         } catch (IOException e) {
             throw new OrgChartException(List.of(source + ": " + e.getMessage()));
         }
         GeneratedPasswords passwords = new GeneratedPasswords(passwordFile);
-        List<String> changes = provisioner.apply(chart, passwords);
+        Applied applied = apply(chart, passwords);
+        chart = applied.chart();
+        List<String> changes = applied.changes();
         int officials = chart.communes().stream().mapToInt(c -> c.officials().size()).sum();
         return new Report(source, chart.communes().size(), officials, changes, (System.nanoTime() - start) / 1_000_000,
                 passwords.issued() == 0 ? null : passwords.file().toAbsolutePath().toString(), passwords.issued());
+    }
+
+    /**
+     * Applies a chart whose officials may lack logins: each is matched with the official on record
+     * in the same commune, role and department with the same name (or e-mail); the others get the
+     * next free login of the pattern, so reordering HR's spreadsheet never renames an account.
+     */
+    public Applied apply(OrgChart chart, InitialPasswords passwords) {
+        OrgChart withLogins = OrgChartReader.check(LoginMatcher.assign(chart, onRecord()));
+        return new Applied(withLogins, provisioner.apply(withLogins, passwords));
+    }
+
+    public record Applied(OrgChart chart, List<String> changes) {
+    }
+
+    private List<LoginMatcher.OnRecord> onRecord() {
+        return jdbc.sql("select user_id, commune_code, role, department_code, full_name, email, active from mc_official")
+                .query((rs, n) -> new LoginMatcher.OnRecord(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7)))
+                .list();
     }
 
     private List<OfficialsCsv.KnownCommune> knownCommunes() {

@@ -35,6 +35,6 @@ class AdminPasswordTest {
     private static OrganisationBootstrap bootstrap(String password, MockEnvironment env) {
         MotcuaProperties properties = new MotcuaProperties("classpath:processes/catalog.yaml", ZoneId.of("Asia/Ho_Chi_Minh"),
                 new MotcuaProperties.Admin("admin", password), null, null);
-        return new OrganisationBootstrap(null, properties, new DefaultResourceLoader(), env);
+        return new OrganisationBootstrap(null, null, properties, new DefaultResourceLoader(), env);
     }
 }

@@ -70,7 +70,7 @@ class ProvinceProvisioningTest {
     }
 
     @Test
-    void aChangedRowChangesOnlyThatUserAndARemovedOfficialIsDisabledWithTheirTasksBackToTheGroup() throws Exception {
+    void aChangedRowChangesOnlyThatUserAndARemovedOfficialIsDisabledWithTheirTasksBackToTheGroup() {
         // a dossier of Nùng Trí Cao waits at its head
         DossierView dossier = dossiers.submit(new ObjectMapper().convertValue(
                 Submissions.birthRegistration("nung-tri-cao", "COUNTER"), SubmissionRequest.class));
@@ -79,7 +79,7 @@ class ProvinceProvisioningTest {
         Task atHead = tasks.createTaskQuery().processInstanceId(pi).singleResult();
         assertThat(atHead.getAssignee()).isEqualTo("nung-tri-cao.vp.head");
 
-        String csv = csvOfTheDemo("nung-tri-cao").replace("Vi Văn Thắng,", "Vi Văn Thắng,")
+        String csv = vn.motcua.support.DemoCsv.of("nung-tri-cao").replace("Vi Văn Thắng,", "Vi Văn Thắng,")
                 .replace("Lâm Thị Huyền,nung-tri-cao,vp,specialist,,", "Lâm Thị Huyền,nung-tri-cao,vp,specialist,huyen@example.vn,")
                 .lines().filter(line -> !line.startsWith("Vi Văn Thắng,")).reduce("", (a, b) -> a + b + "\n");
         Provisioning.Report report = provisioning.run("nung-tri-cao.csv", csv.getBytes(StandardCharsets.UTF_8), Provisioning.Format.CSV);
@@ -97,28 +97,10 @@ class ProvinceProvisioningTest {
         assertThat(identity.createUserQuery().userId("nung-tri-cao.vp.specialist1").singleResult().getEmail())
                 .isEqualTo("huyen@example.vn");
 
-        Provisioning.Report again = provisioning.run("nung-tri-cao.csv", csvOfTheDemo("nung-tri-cao")
+        Provisioning.Report again = provisioning.run("nung-tri-cao.csv", vn.motcua.support.DemoCsv.of("nung-tri-cao")
                 .getBytes(StandardCharsets.UTF_8), Provisioning.Format.CSV);
         assertThat(again.changes()).contains("user nung-tri-cao.vp.head enabled again", "user nung-tri-cao.vp.head joined nung-tri-cao:vp:head");
         assertThat(again.passwordsIssued()).isOne();
-    }
-
-    /** The demo ward's officials as HR's spreadsheet lists them. */
-    private static String csvOfTheDemo(String ward) throws Exception {
-        OrgChart chart;
-        try (InputStream in = ProvinceProvisioningTest.class.getResourceAsStream("/demo/cao-bang.yaml")) {
-            chart = OrgChartReader.read(in, "demo");
-        }
-        StringBuilder csv = new StringBuilder("fullName,ward,department,role,email,phone\n");
-        for (OrgChart.Commune c : chart.communes()) {
-            if (!c.code().equals(ward)) continue;
-            for (OrgChart.Official o : c.officials()) {
-                csv.append(o.fullName()).append(',').append(c.code()).append(',')
-                        .append(o.department() == null ? "" : o.department()).append(',')
-                        .append(o.role().slug()).append(",,\n");
-            }
-        }
-        return csv.toString();
     }
 
     /** A province of n communes, each with three departments and m officials. */

@@ -22,9 +22,25 @@ public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String base;
     private final HttpClient client = HttpClient.newHttpClient();
+    private final String password;
 
     public Http(int port) {
+        this(port, "demo");
+    }
+
+    private Http(int port, String password) {
         this.base = "http://localhost:" + port;
+        this.password = password;
+    }
+
+    /** The same client, logging in with another password. */
+    public Http withPassword(String password) {
+        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), password);
+    }
+
+    public Response postText(String path, String body, String contentType, String user) {
+        return send(request(path, user).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     public Response get(String path, String user) {
@@ -64,7 +80,7 @@ public final class Http {
             b.header("X-API-Key", user.substring(4));
         } else if (user != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return b;
     }
