@@ -1,8 +1,9 @@
 package vn.motcua.organisation;
 
-/** Gives the initial password of a user the provisioning creates. */
+/** Gives the initial password of a user the provisioning creates (or enables again). */
 @FunctionalInterface
 public interface InitialPasswords {
 
-    String issue(String userId);
+    /** @param email the official's address, or null */
+    String issue(String userId, String fullName, String email);
 }

@@ -2,7 +2,6 @@ package vn.motcua.organisation;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -31,12 +30,9 @@ class OrganisationBootstrap implements ApplicationRunner {
     private final ResourceLoader resources;
     private final boolean demo;
 
-    private final String passwordFile;
-
     OrganisationBootstrap(Provisioner provisioner, Provisioning provisioning, MotcuaProperties properties,
                           ResourceLoader resources, Environment env) {
         this.provisioning = provisioning;
-        this.passwordFile = env.getProperty("motcua.provisioning.password-file", "data/initial-passwords.txt");
         this.provisioner = provisioner;
         this.properties = properties;
         this.resources = resources;
@@ -62,8 +58,8 @@ class OrganisationBootstrap implements ApplicationRunner {
             orgChart = OrgChartReader.parse(in, chart);
         }
         InitialPasswords passwords = demo && properties.demoPassword() != null
-                ? id -> properties.demoPassword()
-                : new GeneratedPasswords(Path.of(passwordFile));
+                ? (id, name, email) -> properties.demoPassword()
+                : provisioning.passwords();
         List<String> changes = provisioning.apply(orgChart, passwords).changes();
         log.info("Org chart {}: {} communes, {} changes", chart, orgChart.communes().size(), changes.size());
         changes.forEach(c -> log.debug("  {}", c));

@@ -131,7 +131,7 @@ public class Provisioner {
     @Transactional
     public List<String> ensureAdmin(String adminId, String password) {
         lockProvisioning();
-        Run run = new Run(snapshot.load(), id -> password);
+        Run run = new Run(snapshot.load(), (id, name, email) -> password);
         ensureUser(adminId, "Quản trị viên tỉnh", null, false, run);
         ensureGroupRecord(Groups.CAMUNDA_ADMIN, "Camunda BPM Administrators", Groups.GROUP_TYPE_SYSTEM, run);
         for (Resource resource : Resources.values()) {
@@ -234,7 +234,7 @@ public class Provisioner {
             user.setFirstName(names.first());
             user.setLastName(names.last());
             user.setEmail(email);
-            user.setPassword(run.passwords.issue(id));
+            user.setPassword(run.passwords.issue(id, fullName, email));
             identity.saveUser(user);
             run.state.users().put(id, user);
             run.changes.add("user " + id + " created");
@@ -244,7 +244,7 @@ public class Provisioner {
             user.setLastName(names.last());
             user.setEmail(email);
             if (enableAgain) {
-                user.setPassword(run.passwords.issue(id));
+                user.setPassword(run.passwords.issue(id, fullName, email));
             }
             identity.saveUser(user);
             run.changes.add("user " + id + (enableAgain ? " enabled again" : " updated"));

@@ -23,12 +23,19 @@ public class Provisioning {
     private final Provisioner provisioner;
     private final JdbcClient jdbc;
     private final Path passwordFile;
+    private final PasswordLetters letters;
 
-    Provisioning(Provisioner provisioner, JdbcClient jdbc,
+    Provisioning(Provisioner provisioner, JdbcClient jdbc, PasswordLetters letters,
                  @Value("${motcua.provisioning.password-file:data/initial-passwords.txt}") String passwordFile) {
         this.provisioner = provisioner;
         this.jdbc = jdbc;
+        this.letters = letters;
         this.passwordFile = Path.of(passwordFile);
+    }
+
+    /** Initial passwords as configured: mailed when SMTP is set up, else written to the admin's file. */
+    InitialPasswords passwords() {
+        return new GeneratedPasswords(passwordFile, letters);
     }
 
     public enum Format { YAML, CSV;
@@ -50,13 +57,13 @@ public class Provisioning {
         } catch (IOException e) {
             throw new OrgChartException(List.of(source + ": " + e.getMessage()));
         }
-        GeneratedPasswords passwords = new GeneratedPasswords(passwordFile);
+        GeneratedPasswords passwords = new GeneratedPasswords(passwordFile, letters);
         Applied applied = apply(chart, passwords);
         chart = applied.chart();
         List<String> changes = applied.changes();
         int officials = chart.communes().stream().mapToInt(c -> c.officials().size()).sum();
         return new Report(source, chart.communes().size(), officials, changes, (System.nanoTime() - start) / 1_000_000,
-                passwords.issued() == 0 ? null : passwords.file().toAbsolutePath().toString(), passwords.issued());
+                passwords.filed() == 0 ? null : passwords.file().toAbsolutePath().toString(), passwords.issued(), passwords.mailed());
     }
 
     /**
@@ -96,7 +103,7 @@ public class Provisioning {
      * @param passwordFile where the new officials' initial passwords were written, if any were
      */
     public record Report(String source, int communes, int officials, List<String> changes, long millis,
-                         String passwordFile, int passwordsIssued) {
+                         String passwordFile, int passwordsIssued, int passwordsMailed) {
 
         public String summary() {
             StringBuilder text = new StringBuilder();
@@ -107,8 +114,11 @@ public class Provisioning {
                 text.append("  nothing changed\n");
             }
             changes.forEach(c -> text.append("  ").append(c).append('\n'));
+            if (passwordsMailed > 0) {
+                text.append(passwordsMailed).append(" initial passwords mailed to the officials\n");
+            }
             if (passwordFile != null) {
-                text.append(passwordsIssued).append(" initial passwords written to ").append(passwordFile)
+                text.append(passwordsIssued - passwordsMailed).append(" initial passwords written to ").append(passwordFile)
                         .append(" (readable by its owner only)\n");
             }
             return text.toString();

@@ -61,7 +61,7 @@ class ProvisioningTest {
         try (InputStream in = getClass().getResourceAsStream("/demo/cao-bang.yaml")) {
             chart = OrgChartReader.read(in, "demo");
         }
-        assertThat(provisioner.apply(chart, id -> "demo")).isEmpty();
+        assertThat(provisioner.apply(chart, (id, name, email) -> "demo")).isEmpty();
 
         List<OrgChart.Commune> communes = new ArrayList<>(chart.communes());
         OrgChart.Commune tanGiang = communes.get(2);
@@ -71,7 +71,7 @@ class ProvisioningTest {
                 "thao@example.vn", first.phone()));
         communes.set(2, new OrgChart.Commune(tanGiang.code(), tanGiang.name(), tanGiang.agencyId(), tanGiang.departments(), officials));
 
-        assertThat(provisioner.apply(new OrgChart(chart.province(), communes), id -> "demo"))
+        assertThat(provisioner.apply(new OrgChart(chart.province(), communes), (id, name, email) -> "demo"))
                 .containsExactly("user tan-giang.reception updated");
         assertThat(identity.createUserQuery().userId("tan-giang.reception").singleResult().getLastName()).isEqualTo("Thảo");
         assertThat(identity.checkPassword("tan-giang.reception", "demo")).isTrue();
