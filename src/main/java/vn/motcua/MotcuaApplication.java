@@ -9,6 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
+@org.springframework.scheduling.annotation.EnableAsync
 public class MotcuaApplication {
 
     /** Commands that run once against the database and exit, without the web server or the job executor. */

@@ -18,6 +18,8 @@ import vn.motcua.security.Caller;
 import vn.motcua.security.Scopes;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureCatalog;
+import vn.motcua.outbox.Channel;
+import vn.motcua.outbox.Outbox;
 import vn.motcua.organisation.OrgDirectory;
 import vn.motcua.organisation.Role;
 import vn.motcua.workflow.DossierProcess.Var;
@@ -35,11 +37,14 @@ public class DossierService {
     private final TaskService tasks;
     private final Deadlines deadlines;
     private final AuditLog audit;
+    private final Outbox outbox;
+    private final CitizenNotices notices;
+    private final Payments payments;
     private final Clock clock;
 
     DossierService(SubmissionValidator validator, DossierCodes codes, DossierRepository dossiers,
                    ProcedureCatalog catalog, OrgDirectory directory, RuntimeService runtime, TaskService tasks,
-                   Deadlines deadlines, AuditLog audit, Clock clock) {
+                   Deadlines deadlines, AuditLog audit, Outbox outbox, CitizenNotices notices, Payments payments, Clock clock) {
         this.validator = validator;
         this.codes = codes;
         this.dossiers = dossiers;
@@ -49,6 +54,9 @@ public class DossierService {
         this.tasks = tasks;
         this.deadlines = deadlines;
         this.audit = audit;
+        this.outbox = outbox;
+        this.notices = notices;
+        this.payments = payments;
         this.clock = clock;
     }
 
@@ -73,6 +81,7 @@ public class DossierService {
         String code = codes.next(s.commune().agencyId(), now.toLocalDate());
         long id = dossiers.insert(code, s, now, LookupSecrets.generate());
         dossiers.insertStatus(id, DossierStatus.NEW, now, applicantActor(s), "Nộp hồ sơ qua kênh " + s.channel());
+        syncToPortal(code);
         VariableMap variables = Variables.createVariables()
                 .putValue(Var.DOSSIER_CODE, code)
                 .putValue(Var.COMMUNE_CODE, s.commune().code())
@@ -174,6 +183,43 @@ public class DossierService {
             case SUPPLEMENT_REQUESTED -> dossiers.incrementSupplements(d.id());
             default -> { }
         }
+        syncToPortal(code);
+        CitizenNotices.Event event = switch (status) {
+            case RECEIVED -> CitizenNotices.Event.ACCEPTED;
+            case SUPPLEMENT_REQUESTED -> CitizenNotices.Event.SUPPLEMENT;
+            case FINISHED -> CitizenNotices.Event.RESULT_READY;
+            case RETURNED -> CitizenNotices.Event.DELIVERED;
+            default -> null;
+        };
+        if (event != null) {
+            Dossier now2 = find(code);
+            notices.send(now2, procedureName(now2), event, noticeContent(now2, status, note));
+        }
+    }
+
+    /** The portal gets every status as it stands, through the outbox (in order, once, after commit). */
+    private void syncToPortal(String code) {
+        Dossier d = find(code);
+        String communeName = directory.commune(d.communeCode()).map(OrgDirectory.CommuneInfo::name).orElse(null);
+        outbox.enqueue(code, Channel.PORTAL, "DongBoHoSoMC", PortalRecord.of(d, catalog.find(d.procedureCode()).orElse(null),
+                communeName, dossiers.components(d.id()), dossiers.statusHistory(d.id()), payments.paidOnline(code)));
+    }
+
+    private String procedureName(Dossier d) {
+        return catalog.find(d.procedureCode()).map(Procedure::name).orElse(d.procedureCode());
+    }
+
+    private static String noticeContent(Dossier d, DossierStatus status, String note) {
+        return switch (status) {
+            case SUPPLEMENT_REQUESTED -> note == null ? "" : note.replaceFirst("^Yêu cầu bổ sung, hoàn thiện hồ sơ: ", "");
+            case FINISHED -> switch (d.returnMethod()) {
+                case COUNTER -> "Mời anh/chị đến Bộ phận Một cửa nhận kết quả từ " + Formats.dateTime(d.finishedAt()) + ".";
+                case POST -> "Kết quả sẽ được gửi qua bưu chính công ích.";
+                case ONLINE -> "Kết quả điện tử được trả trực tuyến.";
+            };
+            case RETURNED -> note == null ? d.returnMethod().label() : note;
+            default -> note;
+        };
     }
 
     /** The appointment given at acceptance (ngày hẹn trả kết quả on the slip, Mẫu 01). */
@@ -215,6 +261,7 @@ public class DossierService {
                 "Nhận đủ hồ sơ bổ sung, tiếp tục giải quyết; hẹn trả kết quả mới " + Formats.dateTime(moved)
                         + (procedure.supplementRule() == Procedure.SupplementRule.RESTART
                         ? " (tính lại thời hạn từ đầu)" : " (cộng thêm thời gian chờ bổ sung)"));
+        syncToPortal(code);
         return moved;
     }
 
@@ -242,6 +289,9 @@ public class DossierService {
         dossiers.insertApology(d.id(), reason, d.appointmentAt(), newAppointment, now, actor);
         dossiers.incrementReschedules(d.id());
         dossiers.setTime(d.id(), "appointment_at", newAppointment);
+        Dossier moved = find(code);
+        syncToPortal(code);
+        notices.send(moved, procedureName(moved), CitizenNotices.Event.APOLOGY, reason);
         return dossiers.apology(d.id()).orElseThrow();
     }
 

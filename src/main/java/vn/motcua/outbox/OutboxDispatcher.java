@@ -1,0 +1,180 @@
+package vn.motcua.outbox;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Sends the outbox, on every node. Each message is claimed with a conditional update before it is
+ * sent, so two nodes never send the same message; a dossier's messages of one channel go in order
+ * (the next waits until the previous is sent); a failure is retried with back-off (10 s doubling
+ * to an hour) until the peer takes it. Messages failing for a while are visible to admins
+ * ({@code GET /api/admin/outbox}) and as the metric {@code motcua.outbox.failing}.
+ */
+@Component
+public class OutboxDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+    static final int FAILING_AFTER_ATTEMPTS = 3;
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final JdbcClient jdbc;
+    private final Map<Channel, OutboxSender> senders;
+    private final Clock clock;
+    private final boolean enabled;
+    private final String node;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    OutboxDispatcher(JdbcClient jdbc, List<OutboxSender> senders, Clock clock, MeterRegistry metrics,
+                     @Value("${motcua.outbox.enabled:true}") boolean enabled) {
+        this.jdbc = jdbc;
+        this.senders = senders.stream().collect(Collectors.toMap(OutboxSender::channel, Function.identity()));
+        this.clock = clock;
+        this.enabled = enabled;
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "node";
+        }
+        this.node = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Gauge.builder("motcua.outbox.pending", this, d -> d.count("state = 'PENDING'"))
+                .description("Outbox messages not yet taken by their peer").register(metrics);
+        Gauge.builder("motcua.outbox.failing", this, d -> d.count("state = 'PENDING' and attempts >= " + FAILING_AFTER_ATTEMPTS))
+                .description("Outbox messages their peer has refused at least " + FAILING_AFTER_ATTEMPTS + " times").register(metrics);
+    }
+
+    record MessagesWaiting() {
+    }
+
+    /** Right after a commit that wrote messages (on another thread: the official never waits for a peer). */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @org.springframework.scheduling.annotation.Async
+    public void afterCommit(MessagesWaiting event) {
+        if (enabled) dispatchDue();
+    }
+
+    @Scheduled(fixedDelayString = "${motcua.outbox.poll-interval:PT5S}", initialDelayString = "PT10S")
+    public void poll() {
+        if (enabled) dispatchDue();
+    }
+
+    /** Sends every message that is due now; returns how many were taken by their peer. */
+    public int dispatchDue() {
+        if (!running.compareAndSet(false, true)) return 0;
+        try {
+            int sent = 0;
+            for (int round = 0; round < 100; round++) {
+                List<OutboxMessage> due = due();
+                if (due.isEmpty()) break;
+                int progress = 0;
+                for (OutboxMessage message : due) {
+                    if (!claim(message)) continue;
+                    progress++;
+                    if (deliver(message)) sent++;
+                }
+                if (progress == 0) break;
+            }
+            return sent;
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** The oldest unsent message of each dossier and channel that is due. */
+    private List<OutboxMessage> due() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("""
+                        select * from mc_outbox o
+                        where o.state = 'PENDING' and o.next_attempt_at <= :now
+                          and (o.locked_until is null or o.locked_until < :now)
+                          and not exists (select 1 from mc_outbox p where p.dossier_code = o.dossier_code
+                                          and p.channel = o.channel and p.state = 'PENDING' and p.id < o.id)
+                        order by o.id""")
+                .param("now", now)
+                .query(OutboxDispatcher::message)
+                .list()
+                .stream().limit(50).toList();
+    }
+
+    private boolean claim(OutboxMessage m) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("""
+                        update mc_outbox set locked_by = ?, locked_until = ?
+                        where id = ? and state = 'PENDING' and (locked_until is null or locked_until < ?)""")
+                .params(node, now.plus(LEASE), m.id(), now)
+                .update() == 1;
+    }
+
+    private boolean deliver(OutboxMessage m) {
+        OutboxSender sender = senders.get(m.channel());
+        try {
+            String result = sender.send(m);
+            jdbc.sql("update mc_outbox set state = 'SENT', sent_at = ?, attempts = attempts + 1, result = ?, last_error = null, "
+                            + "locked_by = null, locked_until = null where id = ? and locked_by = ?")
+                    .params(OffsetDateTime.now(clock), result, m.id(), node).update();
+            return true;
+        } catch (Exception e) {
+            int attempts = m.attempts() + 1;
+            Duration wait = backoff(attempts);
+            String error = (e.getClass().getSimpleName() + ": " + e.getMessage());
+            jdbc.sql("update mc_outbox set attempts = ?, next_attempt_at = ?, last_error = ?, locked_by = null, locked_until = null "
+                            + "where id = ? and locked_by = ?")
+                    .params(attempts, OffsetDateTime.now(clock).plus(wait), error.length() > 2000 ? error.substring(0, 2000) : error,
+                            m.id(), node)
+                    .update();
+            log.warn("Outbox message {} ({} {} of {}) not taken, attempt {}; next in {}: {}", m.id(), m.channel(), m.kind(),
+                    m.dossierCode(), attempts, wait, error);
+            return false;
+        }
+    }
+
+    static Duration backoff(int attempts) {
+        long seconds = 10L << Math.min(attempts - 1, 9);
+        return Duration.ofSeconds(Math.min(seconds, 3600));
+    }
+
+    private double count(String where) {
+        try {
+            return jdbc.sql("select count(*) from mc_outbox where " + where).query(Long.class).single();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    public List<OutboxMessage> list(String state) {
+        String where = switch (state == null ? "pending" : state) {
+            case "failing" -> "state = 'PENDING' and attempts >= " + FAILING_AFTER_ATTEMPTS;
+            case "sent" -> "state = 'SENT'";
+            case "skipped" -> "state = 'SKIPPED'";
+            default -> "state = 'PENDING'";
+        };
+        return jdbc.sql("select * from mc_outbox where " + where + " order by id").query(OutboxDispatcher::message).list();
+    }
+
+    static OutboxMessage message(ResultSet rs, int row) throws SQLException {
+        return new OutboxMessage(rs.getLong("id"), rs.getString("dossier_code"), Channel.valueOf(rs.getString("channel")),
+                rs.getString("kind"), rs.getString("payload"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getString("state"), rs.getInt("attempts"), rs.getObject("next_attempt_at", OffsetDateTime.class),
+                rs.getObject("sent_at", OffsetDateTime.class), rs.getString("last_error"), rs.getString("result"));
+    }
+}
