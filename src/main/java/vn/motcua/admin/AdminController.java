@@ -40,9 +40,11 @@ class AdminController {
     private final DossierService dossiers;
     private final AuditLog audit;
     private final HistoryService history;
+    private final vn.motcua.outbox.OutboxDispatcher dispatcher;
 
     AdminController(Provisioning provisioning, ApiClients clients, CommuneHandover handover, DossierService dossiers,
-                    AuditLog audit, HistoryService history) {
+                    AuditLog audit, HistoryService history, vn.motcua.outbox.OutboxDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
         this.provisioning = provisioning;
         this.clients = clients;
         this.handover = handover;
@@ -105,6 +107,16 @@ class AdminController {
         }
         entries.sort(Comparator.comparing(AuditLog.Entry::at));
         return entries;
+    }
+
+    /** Messages to peers: pending, failing (refused at least three times), sent or skipped. */
+    @GetMapping("/outbox")
+    List<vn.motcua.outbox.OutboxMessage> outbox(@org.springframework.web.bind.annotation.RequestParam(required = false) String state) {
+        admin();
+        if (state != null && !List.of("pending", "failing", "sent", "skipped").contains(state)) {
+            throw new InvalidRequestException(List.of(new FieldError("state", "Chọn pending, failing, sent hoặc skipped")));
+        }
+        return dispatcher.list(state);
     }
 
     private static Caller admin() {
