@@ -112,6 +112,10 @@ class DossierRepository {
                 .list();
     }
 
+    void setResultText(long id, String text) {
+        jdbc.sql("update mc_dossier set result_text = ? where id = ?").params(text, id).update();
+    }
+
     void setDepartment(long id, String department) {
         jdbc.sql("update mc_dossier set department_code = ? where id = ?").params(department, id).update();
     }

@@ -108,12 +108,24 @@ public class DossierService {
     /** A dossier for an API caller: officials of its commune, admins, and clients allowed to read. */
     @Transactional
     public DossierView get(String code, Caller caller) {
+        authorizeRead(code, caller, "READ", null);
+        return get(code);
+    }
+
+    /** Refuses anyone but the dossier's commune officials, admins and reading clients; records the access. */
+    @Transactional
+    public void authorizeRead(String code, Caller caller, String action, String detail) {
         Dossier d = find(code);
         if (!(caller.isAdmin() || caller.hasScope(Scopes.READ_DOSSIERS) || caller.isOfficialOf(d.communeCode()))) {
             throw new AccessDenied("Hồ sơ " + code + " không thuộc xã, phường của bạn");
         }
-        audit.record(code, caller.name(), "READ", null);
-        return get(code);
+        audit.record(code, caller.name(), action, detail);
+    }
+
+    /** The result as the leader approved it, printed as the electronic result. */
+    @Transactional
+    public void recordResult(String code, String text) {
+        dossiers.setResultText(find(code).id(), text);
     }
 
     @Transactional(readOnly = true)

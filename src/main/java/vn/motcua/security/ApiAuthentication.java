@@ -57,6 +57,18 @@ class ApiAuthentication {
         return registration;
     }
 
+    /**
+     * An official logged into Tasklist follows a link to a document: their webapp session counts, for
+     * reading only (GET), so a session can never be used to change anything from another site.
+     */
+    static Optional<Caller> webappSession(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) || request.getSession(false) == null) return Optional.empty();
+        var auths = org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.getAuthsFromSession(request.getSession(false));
+        if (auths == null || auths.getAuthentications().isEmpty()) return Optional.empty();
+        var user = auths.getAuthentications().get(0);
+        return Optional.of(new Caller.Official(user.getName(), Set.copyOf(user.getGroupIds() == null ? java.util.List.of() : user.getGroupIds())));
+    }
+
     /** Empty when credentials were given but are wrong; anonymous when none were given. */
     static Optional<Caller> authenticate(HttpServletRequest request, IdentityService identity, ApiClients clients) {
         String key = request.getHeader(API_KEY_HEADER);
@@ -65,7 +77,7 @@ class ApiAuthentication {
         }
         String header = request.getHeader("Authorization");
         if (header == null || header.isBlank()) {
-            return Optional.of(new Caller.Anonymous());
+            return Optional.of(webappSession(request).orElse(new Caller.Anonymous()));
         }
         if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();

@@ -22,6 +22,7 @@ class IssueResult implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+        dossiers.recordResult(code, (String) execution.getVariable(Var.DRAFT_RESULT));
         dossiers.changeStatus(code, DossierStatus.FINISHED, actors.now(), "Lãnh đạo đã ký, chuyển kết quả về Bộ phận Một cửa");
     }
 }

@@ -88,7 +88,8 @@ public final class Http {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode body = r.body() == null || r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            JsonNode body = r.body() == null || r.body().isBlank() || !type.contains("json") ? JSON.nullNode() : JSON.readTree(r.body());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), body, r.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);

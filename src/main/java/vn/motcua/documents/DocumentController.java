@@ -1,0 +1,85 @@
+package vn.motcua.documents;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.DossierNotFoundException;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.FieldError;
+import vn.motcua.dossier.InvalidRequestException;
+import vn.motcua.security.AccessDenied;
+import vn.motcua.security.Caller;
+import vn.motcua.security.Callers;
+
+/** The printed forms of a dossier, the daily register, and the citizen's electronic result. */
+@RestController
+class DocumentController {
+
+    private final Documents documents;
+    private final DossierService dossiers;
+
+    DocumentController(Documents documents, DossierService dossiers) {
+        this.documents = documents;
+        this.dossiers = dossiers;
+    }
+
+    @GetMapping("/api/dossiers/{code}/documents")
+    List<Map<String, String>> list(@PathVariable String code) {
+        dossiers.authorizeRead(code, Callers.authenticated(), "LIST_DOCUMENTS", null);
+        return documents.available(dossiers.get(code)).stream()
+                .map(k -> Map.of("kind", k.slug(), "title", k.title(), "href", "/api/dossiers/" + code + "/documents/" + k.slug()))
+                .toList();
+    }
+
+    @GetMapping("/api/dossiers/{code}/documents/{kind}")
+    ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable String kind) {
+        DocumentKind form = DocumentKind.of(kind).orElseThrow(() -> new DossierNotFoundException(code + "/" + kind));
+        dossiers.authorizeRead(code, Callers.authenticated(), "DOWNLOAD", form.slug());
+        byte[] pdf = documents.render(code, form).orElseThrow(() -> new DossierNotFoundException(code + "/" + kind));
+        return pdf(pdf, code + "-" + form.slug() + ".pdf");
+    }
+
+    /** Sổ theo dõi hồ sơ (Mẫu 06) of one day: {@code ?date=2026-02-13&format=pdf|csv}. */
+    @GetMapping("/api/communes/{commune}/register")
+    ResponseEntity<byte[]> register(@PathVariable String commune, @RequestParam(required = false) String date,
+                                    @RequestParam(required = false, defaultValue = "pdf") String format) {
+        Caller caller = Callers.authenticated();
+        if (!(caller.isAdmin() || caller.isOfficialOf(commune))) {
+            throw new AccessDenied("Sổ theo dõi của xã, phường khác");
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date == null ? "" : date);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(List.of(new FieldError("date", "Bắt buộc nhập ngày dạng YYYY-MM-DD")));
+        }
+        if (!format.equals("pdf") && !format.equals("csv")) {
+            throw new InvalidRequestException(List.of(new FieldError("format", "Chọn pdf hoặc csv")));
+        }
+        String name = "so-theo-doi-" + commune + "-" + day;
+        if (format.equals("csv")) {
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + ".csv").build().toString())
+                    .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                    .body(documents.registerCsv(commune, day));
+        }
+        return pdf(documents.registerPdf(commune, day), name + ".pdf");
+    }
+
+    static ResponseEntity<byte[]> pdf(byte[] pdf, String filename) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())
+                .contentType(MediaType.APPLICATION_PDF)
+                .body(pdf);
+    }
+}
