@@ -48,8 +48,9 @@ public class Deadlines {
     public Optional<ZonedDateTime> stepDue(String procedureCode, String step, ZonedDateTime begins,
                                            ZonedDateTime appointment, boolean paused) {
         Procedure procedure = catalog.find(procedureCode).orElse(null);
-        if (procedure == null || !procedure.steps().containsKey(step)) return Optional.empty();
-        int share = procedure.steps().get(step);
+        if (procedure == null) return Optional.empty();
+        // a step of a shared process (returning the result) has no share of its own
+        int share = procedure.steps().getOrDefault(step, 0);
         if (share == 0) {
             return paused ? Optional.empty() : Optional.ofNullable(appointment);
         }

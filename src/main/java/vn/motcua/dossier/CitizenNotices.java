@@ -27,6 +27,10 @@ class CitizenNotices {
         this.properties = properties;
     }
 
+    String publicUrl() {
+        return properties.publicUrl();
+    }
+
     void send(Dossier d, String procedureName, Event event, String content) {
         NoticeProperties.Template template = properties.templates().get(event.name());
         if (template == null) return;

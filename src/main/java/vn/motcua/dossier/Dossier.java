@@ -25,7 +25,8 @@ public record Dossier(
         OffsetDateTime pausedAt,
         OffsetDateTime lateAt,
         int rescheduleCount,
-        String lookupSecret) {
+        String lookupSecret,
+        String postalTrackingNumber) {
 
     public record Applicant(String fullName, String idNumber, String phone, String email, String address) {
     }

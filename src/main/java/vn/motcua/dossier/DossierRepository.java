@@ -112,6 +112,14 @@ class DossierRepository {
                 .list();
     }
 
+    void setTracking(long id, String tracking) {
+        jdbc.sql("update mc_dossier set postal_tracking_number = ? where id = ?").params(tracking, id).update();
+    }
+
+    Optional<String> codeOfTracking(String tracking) {
+        return jdbc.sql("select code from mc_dossier where postal_tracking_number = ?").param(tracking).query(String.class).optional();
+    }
+
     void setResultText(long id, String text) {
         jdbc.sql("update mc_dossier set result_text = ? where id = ?").params(text, id).update();
     }
@@ -197,7 +205,8 @@ class DossierRepository {
                 time(rs, "paused_at"),
                 time(rs, "late_at"),
                 rs.getInt("reschedule_count"),
-                rs.getString("lookup_secret"));
+                rs.getString("lookup_secret"),
+                rs.getString("postal_tracking_number"));
     }
 
     private OffsetDateTime time(ResultSet rs, String column) throws SQLException {

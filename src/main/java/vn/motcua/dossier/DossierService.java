@@ -2,7 +2,9 @@ package vn.motcua.dossier;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -96,7 +98,11 @@ public class DossierService {
                 .putValue(Var.COMPONENTS_SUMMARY, s.components().stream()
                         .map(c -> c.name() + " (" + c.copies() + " bản)").collect(Collectors.joining("; ")))
                 .putValue(Var.RECEPTION_GROUP, Role.RECEPTION.groupId(s.commune().code(), null))
-                .putValue(Var.LEADER_GROUP, Role.LEADER.groupId(s.commune().code(), null));
+                .putValue(Var.LEADER_GROUP, Role.LEADER.groupId(s.commune().code(), null))
+                .putValue(Var.FEE_AMOUNT, s.procedure().fees().stream().mapToLong(Procedure.Fee::amount).sum())
+                .putValue(Var.FEE_LABEL, s.procedure().fees().isEmpty() ? "Miễn phí"
+                        : s.procedure().fees().stream().map(f -> f.name() + ": " + String.format("%,d", f.amount()).replace(',', '.') + " đồng")
+                        .collect(Collectors.joining("; ")));
         ProcessInstance instance = runtime.startProcessInstanceByKey(s.procedure().processKey(), code, variables);
         dossiers.setProcessInstance(id, instance.getId());
         if (caller != null) {
@@ -120,6 +126,66 @@ public class DossierService {
             throw new AccessDenied("Hồ sơ " + code + " không thuộc xã, phường của bạn");
         }
         audit.record(code, caller.name(), action, detail);
+    }
+
+    /** Asks the post office, through the outbox, to carry the result to the citizen. */
+    @Transactional
+    public void requestShipment(String code) {
+        Dossier d = find(code);
+        Map<String, Object> shipment = new java.util.LinkedHashMap<>();
+        shipment.put("dossierCode", d.code());
+        shipment.put("recipient", d.applicant().fullName());
+        shipment.put("address", d.applicant().address());
+        shipment.put("phone", d.applicant().phone());
+        shipment.put("contents", "Kết quả giải quyết thủ tục " + procedureName(d) + ", hồ sơ " + d.code());
+        shipment.put("sender", directory.commune(d.communeCode()).map(c -> "Bộ phận Một cửa " + c.name()).orElse("Bộ phận Một cửa"));
+        outbox.enqueue(code, Channel.POST, "TaoBuuGui", shipment);
+    }
+
+    /** The post office took the shipment: its tracking number goes on the dossier and its timeline. */
+    @Transactional
+    public void recordShipment(String code, String trackingNumber) {
+        Dossier d = find(code);
+        if (trackingNumber.equals(d.postalTrackingNumber())) {
+            return;   // the same shipment again (a retried request): recorded already
+        }
+        dossiers.setTracking(d.id(), trackingNumber);
+        handOver(code, "POST_SHIPMENT", "Giao kết quả cho bưu điện chuyển phát", "Bộ phận Một cửa", "motcua", null,
+                "Số hiệu bưu gửi " + trackingNumber);
+        receive(code, "Bưu chính công ích", "Số hiệu bưu gửi " + trackingNumber, null);
+    }
+
+    /** The post office reports what became of the shipment. */
+    @Transactional
+    public void recordPostEvent(String code, boolean delivered, String detail) {
+        Dossier d = find(code);
+        handOver(code, delivered ? "POST_DELIVERED" : "POST_RETURNED",
+                delivered ? "Bưu điện phát kết quả cho công dân" : "Bưu gửi chuyển hoàn về Bộ phận Một cửa",
+                "Bưu chính công ích", d.postalTrackingNumber(), null, detail);
+        if (delivered) {
+            receive(code, "Công dân", d.applicant().fullName(), null);
+        }
+    }
+
+    /** The electronic result for the citizen (downloaded with the lookup secret) and the portal. */
+    @Transactional
+    public void publishResultOnline(String code) {
+        Dossier d = find(code);
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        result.put("MaHoSo", d.code());
+        result.put("DanhSachGiayToKetQua", List.of(Map.of(
+                "TenGiayTo", "Kết quả giải quyết " + procedureName(d),
+                "MaGiayToKetQua", d.code(),
+                "DuongDanTepTinKetQua", notices.publicUrl() + "/api/public/dossiers/" + d.code() + "/result?secret=" + d.lookupSecret())));
+        outbox.enqueue(code, Channel.PORTAL, "DongBoKetQua", result);
+    }
+
+    public Optional<Dossier> findOptional(String code) {
+        return dossiers.findByCode(code);
+    }
+
+    public Optional<String> codeOfShipment(String trackingNumber) {
+        return dossiers.codeOfTracking(trackingNumber);
     }
 
     /** The result as the leader approved it, printed as the electronic result. */
@@ -221,13 +287,14 @@ public class DossierService {
         return catalog.find(d.procedureCode()).map(Procedure::name).orElse(d.procedureCode());
     }
 
-    private static String noticeContent(Dossier d, DossierStatus status, String note) {
+    private String noticeContent(Dossier d, DossierStatus status, String note) {
         return switch (status) {
             case SUPPLEMENT_REQUESTED -> note == null ? "" : note.replaceFirst("^Yêu cầu bổ sung, hoàn thiện hồ sơ: ", "");
             case FINISHED -> switch (d.returnMethod()) {
                 case COUNTER -> "Mời anh/chị đến Bộ phận Một cửa nhận kết quả từ " + Formats.dateTime(d.finishedAt()) + ".";
                 case POST -> "Kết quả sẽ được gửi qua bưu chính công ích.";
-                case ONLINE -> "Kết quả điện tử được trả trực tuyến.";
+                case ONLINE -> "Tải kết quả điện tử tại: " + notices.publicUrl() + "/api/public/dossiers/" + d.code()
+                        + "/result?secret=" + d.lookupSecret();
             };
             case RETURNED -> note == null ? d.returnMethod().label() : note;
             default -> note;

@@ -20,14 +20,44 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicLookupController {
 
     private final PublicLookup lookup;
+    private final vn.motcua.documents.Documents documents;
+    private final DossierService dossiers;
 
-    PublicLookupController(PublicLookup lookup) {
+    PublicLookupController(PublicLookup lookup, vn.motcua.documents.Documents documents, DossierService dossiers) {
         this.lookup = lookup;
+        this.documents = documents;
+        this.dossiers = dossiers;
+    }
+
+    /** The electronic result of a dossier returned online, for the citizen holding the code and the secret. */
+    @GetMapping("/api/public/dossiers/{code}/result")
+    ResponseEntity<?> result(@PathVariable String code, @RequestParam(required = false) String secret, HttpServletRequest request) {
+        PublicLookup.Result result = lookup.find(code, secret, request.getRemoteAddr());
+        if (!(result instanceof PublicLookup.Result.Found found)) {
+            return respond(result);
+        }
+        if (found.dossier().returnMethod() != ReturnMethod.ONLINE) {
+            return notFound("Hồ sơ này không trả kết quả trực tuyến");
+        }
+        return documents.render(code, vn.motcua.documents.DocumentKind.KET_QUA)
+                .<ResponseEntity<?>>map(pdf -> ResponseEntity.ok()
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + code + "-ket-qua.pdf\"")
+                        .contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(pdf))
+                .orElseGet(() -> notFound("Hồ sơ chưa có kết quả"));
+    }
+
+    private static ResponseEntity<?> notFound(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        problem.setTitle("Không có kết quả");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
     @GetMapping("/api/public/dossiers/{code}")
     ResponseEntity<?> find(@PathVariable String code, @RequestParam(required = false) String secret, HttpServletRequest request) {
-        PublicLookup.Result result = lookup.find(code, secret, request.getRemoteAddr());
+        return respond(lookup.find(code, secret, request.getRemoteAddr()));
+    }
+
+    private static ResponseEntity<?> respond(PublicLookup.Result result) {
         if (result instanceof PublicLookup.Result.Found found) {
             return ResponseEntity.ok(found.dossier());
         }

@@ -41,7 +41,8 @@ class CompletionGuard extends AbstractBpmnParseListener {
             DossierProcess.Element.TASK_LEADER_APPROVAL,
             new Rule(Var.LEADER_DECISION, APPROVAL, Map.of(Decision.RETURN, List.of(Var.LEADER_COMMENT))),
             DossierProcess.Element.TASK_RETURN_AT_COUNTER, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.RECIPIENT_NAME))),
-            DossierProcess.Element.TASK_RETURN_BY_POST, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.POSTAL_TRACKING_NUMBER))));
+            DossierProcess.Element.TASK_RETURN_BY_POST, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.POSTAL_TRACKING_NUMBER))),
+            "Task_CollectFee", new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.FEE_PAID, Var.RECEIPT_NUMBER))));
 
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {

@@ -65,6 +65,10 @@ public final class DossierProcess {
         public static final String RESCHEDULE_COUNT = "rescheduleCount";
         public static final String DELAY_REASON = "delayReason";
         public static final String NEW_APPOINTMENT = "newAppointment";
+        public static final String FEE_AMOUNT = "feeAmount";
+        public static final String FEE_LABEL = "feeLabel";
+        public static final String FEE_PAID = "feePaid";
+        public static final String RECEIPT_NUMBER = "receiptNumber";
         public static final String APPRAISAL_NOTE = "appraisalNote";
         public static final String DRAFT_RESULT = "draftResult";
         public static final String HEAD_DECISION = "headDecision";

@@ -33,12 +33,21 @@ class ReturnResult implements JavaDelegate {
                 dossiers.receive(code, "Công dân", recipient, null);
             }
             case POST -> {
-                String tracking = (String) execution.getVariable(Var.POSTAL_TRACKING_NUMBER);
-                note = "Trả kết quả qua bưu chính công ích, số hiệu bưu gửi " + tracking;
-                dossiers.receive(code, "Bưu chính công ích, số hiệu bưu gửi " + tracking, applicant, null);
+                if (Boolean.TRUE.equals(execution.getVariable("postDelivered"))) {
+                    // the post office reported the delivery
+                    String tracking = dossiers.find(code).postalTrackingNumber();
+                    note = "Bưu điện đã phát kết quả cho công dân, số hiệu bưu gửi " + tracking;
+                    dossiers.recordPostEvent(code, true, "Đã phát: " + execution.getVariable("postEventDetail"));
+                } else {
+                    String tracking = (String) execution.getVariable(Var.POSTAL_TRACKING_NUMBER);
+                    note = "Trả kết quả qua bưu chính công ích, số hiệu bưu gửi " + tracking;
+                    dossiers.receive(code, "Bưu chính công ích, số hiệu bưu gửi " + tracking, applicant, null);
+                }
             }
             default -> {
                 note = "Trả kết quả điện tử trực tuyến";
+                dossiers.handOver(code, "ONLINE_RESULT", "Trả kết quả điện tử trực tuyến", "Bộ phận Một cửa", actors.now(), null,
+                        "Công dân tải kết quả bằng mã hồ sơ và mã tra cứu");
                 dossiers.receive(code, "Công dân (trực tuyến)", applicant, null);
             }
         }

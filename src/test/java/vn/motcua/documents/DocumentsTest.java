@@ -51,6 +51,8 @@ class DocumentsTest {
         String code = created.get("code").asText();
         String task = http.tasks("tan-giang.reception", code).get(0).get("id").asText();
         http.complete("tan-giang.reception", task, Map.of("receptionDecision", "ACCEPT")).expect(204);
+        String fee = http.tasks("tan-giang.reception", code).get(0).get("id").asText();
+        http.complete("tan-giang.reception", fee, Map.of("feePaid", 5000, "receiptNumber", "BL-0001")).expect(204);
 
         String slip = text(download("/api/dossiers/" + code + "/documents/mau-01", "tan-giang.reception"));
         Files.writeString(Path.of("target/mau-01.txt"), slip);

@@ -47,6 +47,9 @@ class CommuneHandoverTest {
             codes.add(dossier.code());
             if (i % 4 != 3) {   // three in four accepted: at the head, with due dates and timers
                 tasks.complete(task(dossier.code()).getId(), Map.of("receptionDecision", "ACCEPT"));
+                if (i % 2 == 0 && i % 8 != 0) {   // the fee of the marriage certificate paid, mostly
+                    tasks.complete(task(dossier.code()).getId(), Map.of("feePaid", 5000, "receiptNumber", "BL-" + i));
+                }
             }
         }
         Map<String, Date> taskDue = new HashMap<>();
@@ -90,6 +93,10 @@ class CommuneHandoverTest {
 
         // a handed-over dossier goes on to the end with the receiving ward's officials
         String code = codes.get(0);
+        assertThat(task(code).getTaskDefinitionKey()).isEqualTo("Task_CollectFee");
+        assertThat(tasks.getIdentityLinksForTask(task(code).getId()))
+                .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("thuc-phan:reception"));
+        tasks.complete(task(code).getId(), Map.of("feePaid", 5000, "receiptNumber", "BL-TP-1"));
         String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId();
         assertThat(runtime.getVariable(pi, "receptionGroup")).isEqualTo("thuc-phan:reception");
         tasks.complete(task(code).getId(), Map.of("specialistId", "thuc-phan.vp.specialist1"));

@@ -245,6 +245,10 @@ class DeadlineProcessTest {
         DossierView view = dossiers.submit(new ObjectMapper().convertValue(body, SubmissionRequest.class));
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(view.code()).singleResult();
         complete(task(pi), withVariables("receptionDecision", "ACCEPT"));
+        if (procedure.equals(MARRIAGE_STATUS)) {   // 5.000 đồng, paid at the counter
+            assertThat(pi).isWaitingAt("Task_CollectFee");
+            complete(task(pi), withVariables("feePaid", 5000, "receiptNumber", "BL-0001"));
+        }
         assertThat(pi).isWaitingAt(Element.TASK_ASSIGN_SPECIALIST);
         return pi;
     }
