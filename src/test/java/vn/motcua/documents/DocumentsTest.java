@@ -32,7 +32,7 @@ import vn.motcua.support.Submissions;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 @DirtiesContext
-class DocumentsTest {
+public class DocumentsTest {
 
     @LocalServerPort int port;
 
@@ -112,7 +112,7 @@ class DocumentsTest {
         return response.body();
     }
 
-    static String text(byte[] pdf) throws Exception {
+    public static String text(byte[] pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
