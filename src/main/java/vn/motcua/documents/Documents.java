@@ -134,7 +134,10 @@ public class Documents {
         pdf.line("Sự chậm trễ này đã gây phiền hà cho ông/bà. Chúng tôi xin lỗi ông/bà và sẽ trả kết quả giải quyết hồ sơ cho ông/bà vào: ",
                 Formats.dateTime(d.apology().newAppointmentAt()));
         pdf.line("Xin trân trọng cảm ơn sự hợp tác của ông/bà.");
-        return pdf.signatures(signers("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ\n(Ký tên, đóng dấu)", officialName(d.apology().issuedBy()))).bytes();
+        // signed and sealed by the head of the agency: the commune's leader
+        String leader = directory.members(vn.motcua.organisation.Role.LEADER.groupId(d.commune().code(), null)).stream()
+                .findFirst().map(OrgDirectory.Person::fullName).orElse("");
+        return pdf.signatures(signers("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ\n(Ký tên, đóng dấu)", leader)).bytes();
     }
 
     byte[] controlSlip(DossierView d) {

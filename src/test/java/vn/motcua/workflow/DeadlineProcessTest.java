@@ -55,6 +55,7 @@ class DeadlineProcessTest {
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired DossierService dossiers;
+    @Autowired vn.motcua.documents.Documents documents;
 
     @BeforeEach
     void init() {
@@ -153,7 +154,7 @@ class DeadlineProcessTest {
     }
 
     @Test
-    void oneWorkingDayBeforeTheAppointmentTheHeadApologisesOnceAndTheDossierIsLateWhenItPasses() {
+    void oneWorkingDayBeforeTheAppointmentTheHeadApologisesOnceAndTheDossierIsLateWhenItPasses() throws Exception {
         at("2026-02-13T16:00:00+07:00");
         ProcessInstance pi = submitAndAccept(MARRIAGE_STATUS);
         complete(task(pi), withVariables("specialistId", "tan-giang.vp.specialist1"));
@@ -177,6 +178,10 @@ class DeadlineProcessTest {
         assertThat(dossier.apology().previousAppointmentAt()).isEqualTo(OffsetDateTime.parse("2026-02-25T16:00:00+07:00"));
         assertThat(dossier.deadline().appointmentAt()).isEqualTo(OffsetDateTime.parse("2026-02-27T17:00:00+07:00"));
         assertThat(dossier.deadline().rescheduleCount()).isEqualTo(1);
+        String apology = vn.motcua.documents.DocumentsTest.text(documents.render(dossier.code(), vn.motcua.documents.DocumentKind.MAU_04).orElseThrow());
+        assertThat(apology).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Kính gửi: Nguyễn Thị Hồng Nhung",
+                "Chờ kết quả xác minh tại nơi cư trú trước đây", "16 giờ 00 phút, ngày 25/02/2026", "17 giờ 00 phút, ngày 27/02/2026",
+                "Hoàng Văn Lợi");
         assertThatThrownBy(() -> dossiers.reschedule(dossier.code(), OffsetDateTime.parse("2026-03-03T17:00:00+07:00"), "lần hai", "x"))
                 .isInstanceOf(RescheduleRefused.class)
                 .hasMessageContaining("chỉ được hẹn lại không quá một lần");
