@@ -20,7 +20,7 @@ import vn.motcua.support.Submissions;
 /**
  * Every official of Thục Phán against dossiers of Tân Giang waiting at each step, over the real
  * HTTP APIs (Camunda's REST as Tasklist calls it, and motcua's): list, read, claim, complete, read
- * variables, read history — every one denied. Within Tân Giang, each role acts only on its own steps.
+ * variables, read history, download documents — every one denied. Within Tân Giang, each role acts only on its own steps.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
@@ -78,6 +78,7 @@ class IsolationMatrixTest {
                 attempts.put("task variables", http.get("/engine-rest/task/" + d.taskId() + "/variables", official));
                 attempts.put("process variables", http.get("/engine-rest/process-instance/" + d.processInstanceId() + "/variables", official));
                 attempts.put("motcua dossier", http.get("/api/dossiers/" + d.code(), official));
+                attempts.put("download documents", http.get("/api/dossiers/" + d.code() + "/documents/mau-05", official));
                 for (Map.Entry<String, Http.Response> a : attempts.entrySet()) {
                     checks++;
                     if (a.getValue().status() < 400) allowed.add(where + ": " + a.getKey() + " → " + a.getValue().status());
@@ -96,7 +97,7 @@ class IsolationMatrixTest {
                 }
             }
         }
-        System.out.println("ISOLATION MATRIX: " + OTHER_WARD.size() + " officials x " + atStep.size() + " steps x 11 operations = "
+        System.out.println("ISOLATION MATRIX: " + OTHER_WARD.size() + " officials x " + atStep.size() + " steps x 12 operations = "
                 + checks + " checks, " + allowed.size() + " allowed");
         assertThat(allowed).isEmpty();
         // and nothing moved
