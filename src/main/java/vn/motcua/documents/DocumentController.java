@@ -49,6 +49,27 @@ class DocumentController {
         return pdf(pdf, code + "-" + form.slug() + ".pdf");
     }
 
+    /**
+     * Attaches the signed result file (application/pdf): the leader or the one-stop of the dossier's
+     * commune uploads what was signed in the document system.
+     */
+    @org.springframework.web.bind.annotation.PutMapping(value = "/api/dossiers/{code}/result", consumes = "application/pdf")
+    Map<String, String> attachResult(@PathVariable String code, @org.springframework.web.bind.annotation.RequestBody byte[] pdf) {
+        Caller caller = Callers.authenticated();
+        String commune = dossiers.get(code).commune().code();
+        if (!(caller.isAdmin() || caller.hasRole(commune, vn.motcua.organisation.Role.LEADER)
+                || caller.hasRole(commune, vn.motcua.organisation.Role.RECEPTION))) {
+            throw new AccessDenied("Chỉ lãnh đạo hoặc Bộ phận Một cửa của xã, phường được đính kèm kết quả");
+        }
+        try {
+            documents.attachSignedResult(code, pdf, code + "-ket-qua.pdf", caller.name());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(List.of(new FieldError("body", e.getMessage())));
+        }
+        dossiers.authorizeRead(code, caller, "ATTACH_RESULT", pdf.length + " bytes");
+        return Map.of("href", "/api/dossiers/" + code + "/documents/ket-qua");
+    }
+
     /** Sổ theo dõi hồ sơ (Mẫu 06) of one day: {@code ?date=2026-02-13&format=pdf|csv}. */
     @GetMapping("/api/communes/{commune}/register")
     ResponseEntity<byte[]> register(@PathVariable String commune, @RequestParam(required = false) String date,

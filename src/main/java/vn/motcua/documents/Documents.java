@@ -34,12 +34,14 @@ public class Documents {
     private final ProcedureCatalog catalog;
     private final OrgDirectory directory;
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    Documents(DossierService dossiers, ProcedureCatalog catalog, OrgDirectory directory, JdbcClient jdbc) {
+    Documents(DossierService dossiers, ProcedureCatalog catalog, OrgDirectory directory, JdbcClient jdbc, java.time.Clock clock) {
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.directory = directory;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** The forms this dossier has come to have. */
@@ -50,12 +52,16 @@ public class Documents {
         if (d.status() == DossierStatus.NOT_RECEIVED.code()) kinds.add(DocumentKind.MAU_03);
         if (d.apology() != null) kinds.add(DocumentKind.MAU_04);
         kinds.add(DocumentKind.MAU_05);
-        if (d.finishedAt() != null && resultText(d.code()) != null) kinds.add(DocumentKind.KET_QUA);
+        if ((d.finishedAt() != null && resultText(d.code()) != null) || signedResult(d.code()).isPresent()) kinds.add(DocumentKind.KET_QUA);
         return kinds;
     }
 
     public Optional<byte[]> render(String code, DocumentKind kind) {
         DossierView d = dossiers.get(code);
+        if (kind == DocumentKind.KET_QUA) {
+            Optional<byte[]> signed = signedResult(code);
+            if (signed.isPresent()) return signed;
+        }
         if (!available(d).contains(kind)) return Optional.empty();
         return Optional.of(switch (kind) {
             case MAU_01 -> appointmentSlip(d);
@@ -276,6 +282,24 @@ public class Documents {
         StatusChange found = null;
         for (StatusChange s : d.statusHistory()) if (s.status() == status) found = s;
         return Optional.ofNullable(found);
+    }
+
+    /**
+     * Attaches the signed result (the PDF the leader signed with their certificate in the document
+     * system); it replaces the printed electronic result everywhere, the citizen's download included.
+     */
+    public void attachSignedResult(String code, byte[] pdf, String fileName, String uploadedBy) {
+        if (pdf.length < 5 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+            throw new IllegalArgumentException("Tệp kết quả phải là PDF");
+        }
+        jdbc.sql("delete from mc_result_file where dossier_code = ?").param(code).update();
+        jdbc.sql("insert into mc_result_file (dossier_code, content, file_name, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?)")
+                .params(code, pdf, fileName, uploadedBy, OffsetDateTime.now(clock)).update();
+    }
+
+    Optional<byte[]> signedResult(String code) {
+        return jdbc.sql("select content from mc_result_file where dossier_code = ?").param(code)
+                .query((rs, n) -> rs.getBytes(1)).optional();
     }
 
     private String resultText(String code) {

@@ -172,6 +172,18 @@ class ResultDeliveryTest {
         String text = vn.motcua.documents.DocumentsTest.text(result.body());
         assertThat(text).contains("KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", code, "Nguyễn Thị Hồng Nhung", "Giấy khai sinh cho cháu Nguyễn Minh An");
         assertThat(http.get("/api/public/dossiers/" + code + "/result?secret=AAAAAAAA", null).status()).isEqualTo(404);
+
+        // the leader's digitally signed PDF, attached from the document system, replaces the printed one
+        byte[] signed = "%PDF-1.7\n% ban ky so cua lanh dao\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> attached = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/api/dossiers/" + code + "/result")).header("Content-Type", "application/pdf")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("tan-giang.leader:demo".getBytes()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(signed)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(attached.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/api/public/dossiers/" + code + "/result?secret=" + secret)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.body()).isEqualTo(signed);
     }
 
     private Map<String, Object> body(String procedure, String returnMethod) {
