@@ -270,8 +270,8 @@ public class DossierService {
             default -> null;
         };
         if (event != null) {
-            Dossier now2 = find(code);
-            notices.send(now2, procedureName(now2), event, noticeContent(now2, status, note));
+            Dossier changed = find(code);
+            notices.send(changed, procedureName(changed), event, noticeContent(changed, status, note));
         }
     }
 

@@ -109,11 +109,11 @@ public class OutboxDispatcher {
                           and (o.locked_until is null or o.locked_until < :now)
                           and not exists (select 1 from mc_outbox p where p.dossier_code = o.dossier_code
                                           and p.channel = o.channel and p.state = 'PENDING' and p.id < o.id)
-                        order by o.id""")
+                        order by o.id
+                        fetch first 50 rows only""")
                 .param("now", now)
                 .query(OutboxDispatcher::message)
-                .list()
-                .stream().limit(50).toList();
+                .list();
     }
 
     private boolean claim(OutboxMessage m) {
