@@ -168,7 +168,9 @@ public class OutboxDispatcher {
             case "skipped" -> "state = 'SKIPPED'";
             default -> "state = 'PENDING'";
         };
-        return jdbc.sql("select * from mc_outbox where " + where + " order by id").query(OutboxDispatcher::message).list();
+        // the latest 500: enough to see what is stuck, never the whole history
+        return jdbc.sql("select * from mc_outbox where " + where + " order by id desc fetch first 500 rows only")
+                .query(OutboxDispatcher::message).list();
     }
 
     static OutboxMessage message(ResultSet rs, int row) throws SQLException {
