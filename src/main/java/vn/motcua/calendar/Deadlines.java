@@ -59,10 +59,18 @@ public class Deadlines {
         return Optional.of(appointment != null && due.isAfter(appointment) ? appointment : due);
     }
 
-    /** When to warn before a step's deadline (default half a working day), not before the step begins. */
+    /**
+     * When to warn before a step's deadline: half a working day before (configurable), or halfway
+     * through a step shorter than that, never as the step begins.
+     */
     public ZonedDateTime warning(ZonedDateTime begins, ZonedDateTime due) {
         ZonedDateTime warning = time.minusWorkingMinutes(due, warningMinutes);
-        return warning.isBefore(begins) ? begins : warning;
+        if (warning.isAfter(begins)) {
+            return warning;
+        }
+        ZonedDateTime start = time.nextOpening(begins);
+        long length = Math.max(0, time.workingMinutesBetween(start, due));
+        return time.plusWorkingMinutes(start, length / 2);
     }
 
     /** The appointment after the citizen completed the dossier, per the procedure's rule. */
