@@ -3,7 +3,6 @@ package vn.motcua.calendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,10 +36,5 @@ public class HolidayCalendar {
         YearCalendar year = year(day.getYear());
         if (year.workingDays().containsKey(day)) return true;
         return workingWeekdays.contains(day.getDayOfWeek()) && !year.daysOff().containsKey(day);
-    }
-
-    /** The name of a day off that falls on a working weekday, if any. */
-    public Optional<String> dayOffName(LocalDate day) {
-        return Optional.ofNullable(year(day.getYear()).daysOff().get(day));
     }
 }

@@ -49,16 +49,6 @@ public class WorkingTime {
         return days.isWorkingDay(day);
     }
 
-    /** Whether the office is open at this instant (a period's closing minute counts as closed). */
-    public boolean isOpen(ZonedDateTime at) {
-        LocalDateTime t = local(at);
-        if (!days.isWorkingDay(t.toLocalDate())) return false;
-        for (OfficeHours.Period p : hours.periods()) {
-            if (!t.toLocalTime().isBefore(p.start()) && t.toLocalTime().isBefore(p.end())) return true;
-        }
-        return false;
-    }
-
     /** The instant itself when the office is open then, else the next opening. */
     public ZonedDateTime nextOpening(ZonedDateTime at) {
         LocalDateTime t = local(at);

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,10 +65,6 @@ public class ApiClients {
                 .query((rs, n) -> new Caller.Client(rs.getString(1),
                         new LinkedHashSet<>(Arrays.asList(rs.getString(2).split(",")))))
                 .optional();
-    }
-
-    public List<String> names() {
-        return jdbc.sql("select name from mc_api_client order by name").query(String.class).list();
     }
 
     static String hash(String key) {
