@@ -41,10 +41,13 @@ class AdminController {
     private final AuditLog audit;
     private final HistoryService history;
     private final vn.motcua.outbox.OutboxDispatcher dispatcher;
+    private final java.time.ZoneId zone;
 
     AdminController(Provisioning provisioning, ApiClients clients, CommuneHandover handover, DossierService dossiers,
-                    AuditLog audit, HistoryService history, vn.motcua.outbox.OutboxDispatcher dispatcher) {
+                    AuditLog audit, HistoryService history, vn.motcua.outbox.OutboxDispatcher dispatcher,
+                    vn.motcua.MotcuaProperties properties) {
         this.dispatcher = dispatcher;
+        this.zone = properties.zone();
         this.provisioning = provisioning;
         this.clients = clients;
         this.handover = handover;
@@ -101,7 +104,7 @@ class AdminController {
             for (UserOperationLogEntry e : history.createUserOperationLogQuery().processInstanceId(dossier.processInstanceId()).list()) {
                 String detail = e.getProperty() == null ? null
                         : e.getProperty() + (e.getNewValue() == null ? "" : " = " + e.getNewValue());
-                entries.add(new AuditLog.Entry(e.getTimestamp().toInstant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime(),
+                entries.add(new AuditLog.Entry(e.getTimestamp().toInstant().atZone(zone).toOffsetDateTime(),
                         e.getUserId(), e.getOperationType() + (e.getTaskId() == null ? "" : " task " + e.getTaskId()), detail, "camunda"));
             }
         }

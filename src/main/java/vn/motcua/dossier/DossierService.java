@@ -261,7 +261,8 @@ public class DossierService {
             case SUPPLEMENT_REQUESTED -> dossiers.incrementSupplements(d.id());
             default -> { }
         }
-        syncToPortal(code);
+        Dossier changed = find(code);
+        syncToPortal(changed);
         CitizenNotices.Event event = switch (status) {
             case RECEIVED -> CitizenNotices.Event.ACCEPTED;
             case SUPPLEMENT_REQUESTED -> CitizenNotices.Event.SUPPLEMENT;
@@ -270,14 +271,17 @@ public class DossierService {
             default -> null;
         };
         if (event != null) {
-            Dossier changed = find(code);
             notices.send(changed, procedureName(changed), event, noticeContent(changed, status, note));
         }
     }
 
     /** The portal gets every status as it stands, through the outbox (in order, once, after commit). */
     private void syncToPortal(String code) {
-        Dossier d = find(code);
+        syncToPortal(find(code));
+    }
+
+    private void syncToPortal(Dossier d) {
+        String code = d.code();
         String communeName = directory.commune(d.communeCode()).map(OrgDirectory.CommuneInfo::name).orElse(null);
         outbox.enqueue(code, Channel.PORTAL, "DongBoHoSoMC", PortalRecord.of(d, catalog.find(d.procedureCode()).orElse(null),
                 communeName, dossiers.components(d.id()), dossiers.statusHistory(d.id()), payments.paidOnline(code)));
@@ -369,7 +373,7 @@ public class DossierService {
         dossiers.incrementReschedules(d.id());
         dossiers.setTime(d.id(), "appointment_at", newAppointment);
         Dossier moved = find(code);
-        syncToPortal(code);
+        syncToPortal(moved);
         notices.send(moved, procedureName(moved), CitizenNotices.Event.APOLOGY, reason);
         return dossiers.apology(d.id()).orElseThrow();
     }

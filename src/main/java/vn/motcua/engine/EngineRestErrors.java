@@ -30,20 +30,22 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     }
 
     static Response rejected(RejectedCompletion rejected) {
+        return error(Response.Status.BAD_REQUEST, "InvalidRequestException", rejected.getMessage());
+    }
+
+    /** An error in the shape Camunda's REST API uses ({@code type}, {@code message}). */
+    private static Response error(Response.Status status, String type, String message) {
         ExceptionDto dto = new ExceptionDto();
-        dto.setType("InvalidRequestException");
-        dto.setMessage(rejected.getMessage());
-        return Response.status(Response.Status.BAD_REQUEST).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+        dto.setType(type);
+        dto.setMessage(message);
+        return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Another commune's work: a denial, not a server error. Camunda signals it only by its message code. */
     static Response otherTenant(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && t.getMessage().contains(OTHER_TENANT)) {
-                ExceptionDto dto = new ExceptionDto();
-                dto.setType("AuthorizationException");
-                dto.setMessage(t.getMessage());
-                return Response.status(Response.Status.FORBIDDEN).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+                return error(Response.Status.FORBIDDEN, "AuthorizationException", t.getMessage());
             }
         }
         return null;

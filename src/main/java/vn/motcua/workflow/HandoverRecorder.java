@@ -82,14 +82,15 @@ class HandoverRecorder extends AbstractBpmnParseListener {
                 .orElse(null);
     }
 
+    private static final Map<String, String> OUTCOMES = Map.of(
+            Decision.ACCEPT, "Tiếp nhận hồ sơ",
+            Decision.SUPPLEMENT, "Yêu cầu bổ sung hồ sơ",
+            Decision.REFUSE, "Từ chối tiếp nhận",
+            Decision.APPROVE, "Đồng ý",
+            Decision.RETURN, "Trả lại");
+
     /** What the step decided, as the note of its row on the process-control slip. */
     private static String outcome(DelegateTask task) {
-        Map<String, String> labels = Map.of(
-                Decision.ACCEPT, "Tiếp nhận hồ sơ",
-                Decision.SUPPLEMENT, "Yêu cầu bổ sung hồ sơ",
-                Decision.REFUSE, "Từ chối tiếp nhận",
-                Decision.APPROVE, "Đồng ý",
-                Decision.RETURN, "Trả lại");
         String decisionVariable = switch (task.getTaskDefinitionKey()) {
             case DossierProcess.Element.TASK_RECEPTION_CHECK -> Var.RECEPTION_DECISION;
             case DossierProcess.Element.TASK_REVIEW_DRAFT -> Var.HEAD_DECISION;
@@ -98,6 +99,6 @@ class HandoverRecorder extends AbstractBpmnParseListener {
         };
         if (decisionVariable == null) return null;
         Object decision = task.getVariable(decisionVariable);
-        return decision == null ? null : labels.getOrDefault(decision.toString(), decision.toString());
+        return decision == null ? null : OUTCOMES.getOrDefault(decision.toString(), decision.toString());
     }
 }
