@@ -19,7 +19,9 @@ import org.springframework.core.io.Resource;
 /**
  * Checks that the catalog, the BPMN files and the Camunda Forms agree: every procedure's process
  * exists and has a history time to live, every user task has a form that exists and a share of
- * the limit, and the shares add up to 100 %.
+ * the limit, and the shares add up to 100 %. And that they keep the process contract: every form
+ * field is a declared variable, a task's form writes exactly what the contract lets that task
+ * write, with the same choices and lengths.
  */
 public final class CatalogConsistency {
 
@@ -28,7 +30,9 @@ public final class CatalogConsistency {
 
     public static List<String> problems(ProcedureCatalog catalog, Resource[] bpmnFiles, Resource[] formFiles) {
         List<String> problems = new ArrayList<>();
-        Set<String> formIds = formIds(formFiles, problems);
+        Map<String, JsonNode> forms = forms(formFiles, problems);
+        Set<String> formIds = forms.keySet();
+        problems.addAll(contractProblems());
         Map<String, Process> processes = new HashMap<>();
         for (Resource bpmn : bpmnFiles) {
             try (InputStream in = bpmn.getInputStream()) {
@@ -45,6 +49,9 @@ public final class CatalogConsistency {
                             problems.add(bpmn.getFilename() + ": user task " + task.getId() + " has no form (camunda:formRef)");
                         } else if (!formIds.contains(ref)) {
                             problems.add(bpmn.getFilename() + ": user task " + task.getId() + " refers to form " + ref + ", which is not in forms/");
+                        } else {
+                            problems.addAll(FormContract.problems(bpmn.getFilename() + ": user task " + task.getId(),
+                                    task.getId(), forms.get(ref)));
                         }
                     }
                 }
@@ -97,21 +104,30 @@ public final class CatalogConsistency {
         return tasks;
     }
 
-    private static Set<String> formIds(Resource[] formFiles, List<String> problems) {
+    private static List<String> contractProblems() {
+        List<String> problems = new ArrayList<>();
+        for (String name : vn.motcua.process.ProcessContract.undeclaredNames()) {
+            problems.add("process variable " + name + " is not declared in the process contract (ProcessContract)");
+        }
+        return problems;
+    }
+
+    private static Map<String, JsonNode> forms(Resource[] formFiles, List<String> problems) {
         ObjectMapper json = new ObjectMapper();
-        Set<String> ids = new HashSet<>();
+        Map<String, JsonNode> forms = new HashMap<>();
         for (Resource form : formFiles) {
             try (InputStream in = form.getInputStream()) {
-                JsonNode id = json.readTree(in).get("id");
+                JsonNode schema = json.readTree(in);
+                JsonNode id = schema.get("id");
                 if (id == null || id.asText().isBlank()) {
                     problems.add(form.getFilename() + ": form has no id");
-                } else if (!ids.add(id.asText())) {
+                } else if (forms.put(id.asText(), schema) != null) {
                     problems.add(form.getFilename() + ": form id " + id.asText() + " is used twice");
                 }
             } catch (IOException e) {
                 problems.add(form.getFilename() + ": cannot be read as a Camunda Form: " + e.getMessage());
             }
         }
-        return ids;
+        return forms;
     }
 }

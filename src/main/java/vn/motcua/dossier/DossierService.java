@@ -24,7 +24,7 @@ import vn.motcua.outbox.Channel;
 import vn.motcua.outbox.Outbox;
 import vn.motcua.organisation.OrgDirectory;
 import vn.motcua.organisation.Role;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Var;
 
 /** Submitting, reading and recording the life of dossiers. */
 @Service

@@ -74,6 +74,8 @@ class EngineConfiguration {
         registration.setName("camunda-rest-auth");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
+        // before motcua's guard of the engine API, which needs to know who is calling
+        registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 100);
         return registration;
     }
 }

@@ -1,90 +1,199 @@
 package vn.motcua.engine;
 
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.rest.dto.ExceptionDto;
-import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
+import vn.motcua.http.Problem;
 
 /**
- * Camunda's REST API answers any exception from a task listener, and a tenant check that fails,
- * with 500. A completion motcua rejected is the client's mistake (400 with the reason) and
- * another commune's task is a denial (403); every other error is left to Camunda's own handlers.
+ * Every error of Camunda's REST API as {@code application/problem+json} (with Camunda's {@code type}
+ * and {@code message}, which Tasklist shows), and never a 5xx for what a client sent:
+ * <ul>
+ *   <li>a completion motcua refused: 400 with the reason; a step the official may not take: 403;</li>
+ *   <li>another commune's work (Camunda says so only in its message code): 403;</li>
+ *   <li>a value the database refuses (SQL state class 22 or 23): 400;</li>
+ *   <li>the database unreachable: 503 with {@code Retry-After};</li>
+ *   <li>anything else unexpected: 500 with an error id, logged in full, with no SQL or stack text.</li>
+ * </ul>
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
 
+    private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
     /** Camunda's code for "Cannot work on ... because it belongs to no authenticated tenant". */
     static final String OTHER_TENANT = "ENGINE-13034";
+    static final int RETRY_AFTER_SECONDS = 10;
 
     @Override
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
         config.register(RestExceptions.class);
         config.register(EngineExceptions.class);
+        config.register(AnyException.class);
+        config.register(WebExceptions.class);
     }
 
-    static Response rejected(RejectedCompletion rejected) {
-        return error(Response.Status.BAD_REQUEST, "InvalidRequestException", rejected.getMessage());
-    }
-
-    /** An error in the shape Camunda's REST API uses ({@code type}, {@code message}). */
-    private static Response error(Response.Status status, String type, String message) {
-        ExceptionDto dto = new ExceptionDto();
-        dto.setType(type);
-        dto.setMessage(message);
-        return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    /** Another commune's work: a denial, not a server error. Camunda signals it only by its message code. */
-    static Response otherTenant(Throwable e) {
+    /** The problem a failure amounts to, from the first cause that tells. */
+    static Problem problem(Throwable e, int camundaStatus) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ForbiddenStep f) return Problem.forbidden(f.getMessage());
+            if (t instanceof RejectedCompletion r) return Problem.badRequest(r.field(), r.getMessage());
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && t.getMessage().contains(OTHER_TENANT)) {
-                return error(Response.Status.FORBIDDEN, "AuthorizationException", t.getMessage());
+                return Problem.forbidden("Hồ sơ, công việc này thuộc xã, phường khác");
             }
+        }
+        String sqlState = sqlState(e);
+        if (databaseDown(e, sqlState)) {
+            log.warn("Camunda REST: database unavailable: {}", e.toString());
+            return new Problem(503, "ServiceUnavailable", "Hệ thống tạm thời gián đoạn",
+                    "Cơ sở dữ liệu tạm thời không truy cập được; vui lòng thử lại sau ít phút", List.of(), RETRY_AFTER_SECONDS);
+        }
+        if (sqlState != null && (sqlState.startsWith("22") || sqlState.startsWith("23"))) {
+            log.info("Camunda REST: the database refused a value (SQL state {}): {}", sqlState, e.toString());
+            return Problem.badRequest("body", "giá trị không được cơ sở dữ liệu chấp nhận (quá dài hoặc sai định dạng)");
+        }
+        if (e instanceof AuthorizationException) {
+            return Problem.forbidden("Không có quyền thực hiện thao tác này");
+        }
+        if (e instanceof OptimisticLockingException) {
+            return new Problem(409, "OptimisticLockingException", "Xung đột",
+                    "Hồ sơ vừa được người khác cập nhật; vui lòng tải lại và thử lại", List.of(), null);
+        }
+        if (e instanceof NotFoundException || (camundaStatus >= 500 && causedBy(e, org.camunda.bpm.engine.exception.NullValueException.class))) {
+            return new Problem(404, "NotFoundException", "Không tìm thấy", safe(e.getMessage()), List.of(), null);
+        }
+        if (camundaStatus < 500 && camundaStatus >= 400) {
+            return new Problem(camundaStatus, camundaType(e), title(camundaStatus), safe(e.getMessage()), List.of(), null);
+        }
+        if (e instanceof BadUserRequestException || e instanceof NotValidException) {
+            return new Problem(400, camundaType(e), "Yêu cầu không hợp lệ", safe(e.getMessage()), List.of(), null);
+        }
+        String id = UUID.randomUUID().toString();
+        log.error("Camunda REST: unexpected error {}", id, e);
+        return new Problem(500, "ServerError", "Lỗi hệ thống",
+                "Lỗi không mong đợi (mã " + id + "); bộ phận kỹ thuật đã được ghi nhận", List.of(), null);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) return true;
+        }
+        return false;
+    }
+
+    /** A message fit for a client: Camunda's own text, unless it carries SQL or is unreasonably long. */
+    private static String safe(String message) {
+        if (message == null) return "";
+        String upper = message.toUpperCase(java.util.Locale.ROOT);
+        if (upper.contains("SQL") || upper.contains("### ") || upper.contains("SELECT ") || upper.contains("INSERT ")
+                || upper.contains("UPDATE ") || message.length() > 500) {
+            return "Yêu cầu không thực hiện được";
+        }
+        return message;
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Yêu cầu không hợp lệ";
+            case 401 -> "Chưa xác thực";
+            case 403 -> "Không có quyền";
+            case 404 -> "Không tìm thấy";
+            case 405 -> "Phương thức không được hỗ trợ";
+            case 406 -> "Không thể trả về kiểu nội dung yêu cầu";
+            case 409 -> "Xung đột";
+            case 415 -> "Kiểu nội dung không được hỗ trợ";
+            default -> "Yêu cầu không thực hiện được";
+        };
+    }
+
+    private static String camundaType(Throwable e) {
+        return e instanceof InvalidRequestException || e instanceof BadUserRequestException
+                ? "InvalidRequestException" : e.getClass().getSimpleName();
+    }
+
+    static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) return sql.getSQLState();
         }
         return null;
     }
 
-    static RejectedCompletion find(Throwable e) {
+    /** Connection failures (class 08), the server shutting down (57P01–57P03), or no connection from the pool. */
+    static boolean databaseDown(Throwable e, String sqlState) {
+        if (sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"))) return true;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RejectedCompletion r) return r;
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || t instanceof java.net.ConnectException) {
+                return true;
+            }
         }
-        return null;
+        return false;
+    }
+
+    static Response response(Problem problem) {
+        Response.ResponseBuilder builder = Response.status(problem.status()).entity(problem.bytes()).type(Problem.MEDIA_TYPE);
+        if (problem.retryAfterSeconds() != null) builder.header("Retry-After", problem.retryAfterSeconds());
+        return builder.build();
     }
 
     @Priority(1)
     public static class RestExceptions implements ExceptionMapper<RestException> {
-        private final RestExceptionHandler fallback = new RestExceptionHandler();
-
         @Override
         public Response toResponse(RestException e) {
-            RejectedCompletion rejected = find(e);
-            if (rejected != null) {
-                return rejected(rejected);
-            }
-            Response denied = otherTenant(e);
-            return denied != null ? denied : fallback.toResponse(e);
+            int status = e.getStatus() == null ? 500 : e.getStatus().getStatusCode();
+            return response(problem(e, status));
         }
     }
 
     @Priority(1)
     public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
-        private final ProcessEngineExceptionHandler fallback = new ProcessEngineExceptionHandler();
-
         @Override
         public Response toResponse(ProcessEngineException e) {
-            RejectedCompletion rejected = find(e);
-            if (rejected != null) {
-                return rejected(rejected);
+            return response(problem(e, 500));
+        }
+    }
+
+    /** JAX-RS's own errors (unknown path, wrong method, unreadable body): their status, as a problem. */
+    @Priority(1)
+    public static class WebExceptions implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+            if (status >= 500) return response(problem(e, status));
+            return response(new Problem(status, camundaType(e), title(status), title(status), List.of(), null));
+        }
+    }
+
+    @Priority(1)
+    public static class AnyException implements ExceptionMapper<Exception> {
+        @Override
+        public Response toResponse(Exception e) {
+            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return response(Problem.badRequest("body", "không phải JSON hợp lệ hoặc sai kiểu dữ liệu"));
             }
-            Response denied = otherTenant(e);
-            return denied != null ? denied : fallback.toResponse(e);
+            if (e instanceof IllegalArgumentException) {
+                return response(new Problem(400, "InvalidRequestException", "Yêu cầu không hợp lệ", safe(e.getMessage()), List.of(), null));
+            }
+            return response(problem(e, 500));
         }
     }
 }

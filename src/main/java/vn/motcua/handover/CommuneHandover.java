@@ -19,7 +19,7 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.engine.TenantTransfer;
 import vn.motcua.organisation.OrgDirectory;
 import vn.motcua.organisation.Role;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Var;
 import vn.motcua.workflow.DossierWorkflow;
 import vn.motcua.workflow.Routing;
 

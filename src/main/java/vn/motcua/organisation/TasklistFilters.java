@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
-import vn.motcua.workflow.DossierProcess.Element;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Element;
+import vn.motcua.process.DossierProcess.Var;
 
 /** The Tasklist filters every official works from, and the roles each is granted to. */
 enum TasklistFilters {

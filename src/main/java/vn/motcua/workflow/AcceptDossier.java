@@ -1,5 +1,6 @@
 package vn.motcua.workflow;
 
+import vn.motcua.process.ProcessContract;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -7,7 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Formats;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Var;
 
 /** The reception officer accepted the dossier: status 2, the clock starts, the appointment is set (Mẫu 01). */
 @Component("acceptDossier")
@@ -25,7 +26,7 @@ class AcceptDossier implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+        String code = ProcessContract.dossierCode(execution);
         OffsetDateTime appointment = dossiers.schedule(code);
         dossiers.changeStatus(code, DossierStatus.RECEIVED, actors.now(),
                 "Tiếp nhận hồ sơ, hẹn trả kết quả " + Formats.dateTime(appointment));

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.Deadlines;
 import vn.motcua.dossier.Formats;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Var;
 
 /** Writes a dossier's appointment into the variables its timers and forms read. */
 @Component

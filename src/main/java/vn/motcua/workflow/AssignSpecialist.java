@@ -4,8 +4,8 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.motcua.workflow.DossierProcess.Errors;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Errors;
+import vn.motcua.process.DossierProcess.Var;
 
 /** The head's choice of specialist must be a specialist of the department; otherwise the head chooses again. */
 @Component("assignSpecialist")

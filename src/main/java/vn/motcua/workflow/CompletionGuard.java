@@ -2,8 +2,8 @@ package vn.motcua.workflow;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import vn.motcua.engine.RejectedCompletion;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -12,13 +12,17 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
-import vn.motcua.workflow.DossierProcess.Decision;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.engine.RejectedCompletion;
+import vn.motcua.process.DossierProcess;
+import vn.motcua.process.DossierProcess.Decision;
+import vn.motcua.process.DossierProcess.Var;
+import vn.motcua.process.ProcessContract;
 
 /**
- * The forms check their fields in the browser; this checks them again when any client completes
- * a task, so a wrong decision never moves a dossier. A violation is a {@link RejectedCompletion},
- * which Camunda's REST API answers with 400 and nothing changes.
+ * The decisions each step must carry when any client completes it: the REST guard has already held
+ * every written variable to the process contract (name, type, length); this holds the completion to
+ * the step's rules (a decision among its values, what must accompany it, a cash fee equal to the
+ * amount due). A violation is a {@link RejectedCompletion}: 400 naming the field, nothing changes.
  */
 @Component
 class CompletionGuard extends AbstractBpmnParseListener {
@@ -42,7 +46,7 @@ class CompletionGuard extends AbstractBpmnParseListener {
             new Rule(Var.LEADER_DECISION, APPROVAL, Map.of(Decision.RETURN, List.of(Var.LEADER_COMMENT))),
             DossierProcess.Element.TASK_RETURN_AT_COUNTER, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.RECIPIENT_NAME))),
             DossierProcess.Element.TASK_RETURN_BY_POST, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.POSTAL_TRACKING_NUMBER))),
-            "Task_CollectFee", new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.FEE_PAID, Var.RECEIPT_NUMBER))));
+            DossierProcess.Element.TASK_COLLECT_FEE, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.FEE_PAID, Var.RECEIPT_NUMBER))));
 
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
@@ -50,6 +54,26 @@ class CompletionGuard extends AbstractBpmnParseListener {
         if (rule != null) {
             ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
                     .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, rule::check);
+        }
+        if (DossierProcess.Element.TASK_COLLECT_FEE.equals(activity.getId())) {
+            ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                    .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, CompletionGuard::exactFee);
+        }
+    }
+
+    /** A cash payment is exactly the amount due: no partial payment, no overpayment. */
+    static void exactFee(DelegateTask task) {
+        Long due = ProcessContract.FEE_AMOUNT.get(task);
+        Object paid = task.getVariable(Var.FEE_PAID);
+        if (!(paid instanceof Number n) || paid instanceof Double || paid instanceof Float) {
+            throw new RejectedCompletion(Var.FEE_PAID, "Số tiền thu phải là số nguyên (đồng)");
+        }
+        long amount = n.longValue();
+        if (!Objects.equals(due, amount)) {
+            String what = amount < 0 ? "không được âm" : due != null && amount < due ? "thiếu so với" : "vượt quá";
+            throw new RejectedCompletion(Var.FEE_PAID, "Số tiền thu " + String.format(java.util.Locale.ROOT, "%,d", amount).replace(',', '.')
+                    + " đồng " + what + (amount < 0 ? "" : " số phải nộp " + String.format(java.util.Locale.ROOT, "%,d", due == null ? 0 : due).replace(',', '.') + " đồng")
+                    + "; phải thu đúng số tiền phải nộp");
         }
     }
 
@@ -61,16 +85,16 @@ class CompletionGuard extends AbstractBpmnParseListener {
             if (decisionVariable != null) {
                 Object value = task.getVariable(decisionVariable);
                 decision = value == null ? null : value.toString();
-                if (!decisions.contains(decision)) {
-                    throw new RejectedCompletion("Trường " + decisionVariable + " phải là một trong " + decisions
-                            + " (nhận được: " + decision + ")");
+                if (decision == null || !decisions.contains(decision)) {
+                    throw new RejectedCompletion(decisionVariable, "Trường " + decisionVariable + " phải là một trong "
+                            + String.join(", ", new java.util.TreeSet<>(decisions)) + (decision == null ? "" : " (nhận được: " + decision + ")"));
                 }
             }
             for (String key : List.of(ALWAYS, decision == null ? ALWAYS : decision)) {
                 for (String variable : required.getOrDefault(key, List.of())) {
                     Object value = task.getVariable(variable);
                     if (value == null || value.toString().isBlank()) {
-                        throw new RejectedCompletion("Trường " + variable + " là bắt buộc cho bước " + task.getName());
+                        throw new RejectedCompletion(variable, "Trường " + variable + " là bắt buộc cho bước " + task.getName());
                     }
                 }
             }

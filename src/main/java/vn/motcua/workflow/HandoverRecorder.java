@@ -1,5 +1,7 @@
 package vn.motcua.workflow;
 
+import vn.motcua.process.ProcessContract;
+import vn.motcua.process.DossierProcess;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -18,8 +20,8 @@ import org.springframework.stereotype.Component;
 import vn.motcua.MotcuaProperties;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.organisation.OrgDirectory;
-import vn.motcua.workflow.DossierProcess.Decision;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Decision;
+import vn.motcua.process.DossierProcess.Var;
 
 /**
  * Records the handover timeline of every procedure without a listener in any diagram: each user
@@ -52,7 +54,7 @@ class HandoverRecorder extends AbstractBpmnParseListener {
     }
 
     private void handOver(DelegateTask task) {
-        String code = (String) task.getVariable(Var.DOSSIER_CODE);
+        String code = ProcessContract.dossierCode(task);
         if (code == null) return;
         String giver = task.getAssignee() != null ? task.getAssignee() : actors.now();
         // completed without a claim: whoever completes it received it
@@ -62,7 +64,7 @@ class HandoverRecorder extends AbstractBpmnParseListener {
     }
 
     private void receive(DelegateTask task) {
-        String code = (String) task.getVariable(Var.DOSSIER_CODE);
+        String code = ProcessContract.dossierCode(task);
         if (code == null) return;
         dossiers.receive(code, unit(task), task.getAssignee(), task.getId());
     }

@@ -1,5 +1,6 @@
 package vn.motcua.workflow;
 
+import vn.motcua.process.ProcessContract;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -14,7 +15,7 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.Formats;
 import vn.motcua.dossier.RescheduleRefused;
 import vn.motcua.engine.RejectedCompletion;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Var;
 
 /** The head's reason and new date become the apology (Mẫu 04) and the appointment in force. */
 @Component("issueApology")
@@ -32,14 +33,14 @@ class IssueApology implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+        String code = ProcessContract.dossierCode(execution);
         Apology apology;
         try {
             OffsetDateTime newDate = parse(execution.getVariable(Var.NEW_APPOINTMENT), time);
             apology = dossiers.reschedule(code, newDate, (String) execution.getVariable(Var.DELAY_REASON), actors.now());
         } catch (RescheduleRefused | IllegalArgumentException e) {
             // the head's completion is refused with the reason; the task stays open
-            throw new RejectedCompletion(e.getMessage());
+            throw new RejectedCompletion(Var.NEW_APPOINTMENT, e.getMessage());
         }
         execution.setVariable(Var.RESCHEDULE_COUNT, 1);
         execution.setVariable(Var.APPOINTMENT_AT, Date.from(apology.newAppointmentAt().toInstant()));

@@ -1,11 +1,12 @@
 package vn.motcua.workflow;
 
+import vn.motcua.process.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.organisation.Role;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Var;
 
 /** The appointment passed before the result was issued: the dossier is late, and its leader sees it in "Quá hạn". */
 @Component("markLate")
@@ -19,7 +20,7 @@ class MarkLate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+        String code = ProcessContract.dossierCode(execution);
         dossiers.markLate(code);
         execution.setVariable(Var.DOSSIER_LATE, true);
         dossiers.notify(code, "LATE", Role.LEADER.groupId((String) execution.getVariable(Var.COMMUNE_CODE), null),

@@ -1,11 +1,12 @@
 package vn.motcua.workflow;
 
+import vn.motcua.process.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.organisation.Role;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Var;
 
 /** A dossier already rescheduled once is about to miss its date again: no second apology, the leader is told. */
 @Component("notifyDelay")
@@ -19,7 +20,7 @@ class NotifyDelay implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+        String code = ProcessContract.dossierCode(execution);
         dossiers.notify(code, "APOLOGY_DUE", Role.LEADER.groupId((String) execution.getVariable(Var.COMMUNE_CODE), null),
                 "Hồ sơ " + code + " sắp quá hạn và đã hẹn lại một lần; không được hẹn lại lần thứ hai");
     }

@@ -1,11 +1,12 @@
 package vn.motcua.workflow;
 
+import vn.motcua.process.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Var;
 
 /**
  * The citizen is guided, once and in writing (Mẫu 02), to complete the dossier: status 5. Asked
@@ -24,7 +25,7 @@ class RequestSupplement implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+        String code = ProcessContract.dossierCode(execution);
         String what = (String) execution.getVariable(Var.SUPPLEMENT_REQUEST);
         dossiers.changeStatus(code, DossierStatus.SUPPLEMENT_REQUESTED, actors.now(), "Yêu cầu bổ sung, hoàn thiện hồ sơ: " + what);
         dossiers.pause(code);

@@ -1,11 +1,12 @@
 package vn.motcua.workflow;
 
+import vn.motcua.process.ProcessContract;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierService;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Var;
 
 /** The supplement asked during appraisal arrived: the clock runs again from a moved appointment (status 4). */
 @Component("resumeProcessing")
@@ -23,7 +24,7 @@ class ResumeProcessing implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+        String code = ProcessContract.dossierCode(execution);
         OffsetDateTime moved = dossiers.resume(code, actors.now());
         execution.setVariable(Var.CLOCK_PAUSED, false);
         execution.setVariable(Var.APPRAISAL_DECISION, null);

@@ -1,12 +1,13 @@
 package vn.motcua.workflow;
 
+import vn.motcua.process.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.ReturnMethod;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Var;
 
 /** The result reached the citizen: at the counter, by post or online (status 10). */
 @Component("returnResult")
@@ -22,7 +23,7 @@ class ReturnResult implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+        String code = ProcessContract.dossierCode(execution);
         String applicant = (String) execution.getVariable(Var.APPLICANT_NAME);
         ReturnMethod method = ReturnMethod.valueOf((String) execution.getVariable(Var.RETURN_METHOD));
         String note;

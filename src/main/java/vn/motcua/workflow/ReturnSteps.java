@@ -1,12 +1,13 @@
 package vn.motcua.workflow;
 
+import vn.motcua.process.ProcessContract;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Payments;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Var;
 
 /**
  * The small delegates of returning the result and of fees: each reads its variables and calls one
@@ -19,7 +20,7 @@ class ReturnSteps {
     @Bean("requestShipment")
     JavaDelegate requestShipment(DossierService dossiers) {
         return execution -> {
-            String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+            String code = ProcessContract.dossierCode(execution);
             dossiers.receive(code, "Bộ phận Một cửa", null, null);
             dossiers.requestShipment(code);
         };
@@ -28,7 +29,7 @@ class ReturnSteps {
     /** The post office could not deliver: the result goes back to the counter. */
     @Bean("postReturned")
     JavaDelegate postReturned(DossierService dossiers) {
-        return execution -> dossiers.recordPostEvent((String) execution.getVariable(Var.DOSSIER_CODE), false,
+        return execution -> dossiers.recordPostEvent(ProcessContract.dossierCode(execution), false,
                 "Chuyển hoàn: " + execution.getVariable("postEventDetail"));
     }
 
@@ -36,7 +37,7 @@ class ReturnSteps {
     @Bean("publishResultOnline")
     JavaDelegate publishResultOnline(DossierService dossiers) {
         return execution -> {
-            String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+            String code = ProcessContract.dossierCode(execution);
             dossiers.receive(code, "Bộ phận Một cửa", null, null);
             dossiers.publishResultOnline(code);
         };
@@ -45,7 +46,7 @@ class ReturnSteps {
     /** A fee is due: status 6 until the citizen pays online or at the counter. */
     @Bean("requestPayment")
     JavaDelegate requestPayment(DossierService dossiers, Actors actors) {
-        return execution -> dossiers.changeStatus((String) execution.getVariable(Var.DOSSIER_CODE),
+        return execution -> dossiers.changeStatus(ProcessContract.dossierCode(execution),
                 DossierStatus.FINANCIAL_OBLIGATION, actors.now(), "Yêu cầu nộp " + execution.getVariable(Var.FEE_LABEL));
     }
 
@@ -54,7 +55,7 @@ class ReturnSteps {
     JavaDelegate recordCashPayment(Payments payments, Actors actors) {
         return execution -> {
             Number paid = (Number) execution.getVariable(Var.FEE_PAID);
-            payments.record((String) execution.getVariable(Var.DOSSIER_CODE), paid.longValue(), "CASH", false,
+            payments.record(ProcessContract.dossierCode(execution), paid.longValue(), "CASH", false,
                     (String) execution.getVariable(Var.RECEIPT_NUMBER), actors.now());
         };
     }

@@ -1,12 +1,13 @@
 package vn.motcua.workflow;
 
+import vn.motcua.process.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Var;
 
 /**
  * Transfers the dossier to the competent department of its commune: the head (or the heads'
@@ -27,7 +28,7 @@ class RouteToDepartment implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+        String code = ProcessContract.dossierCode(execution);
         Routing routing = workflow.route((String) execution.getVariable(Var.COMMUNE_CODE),
                 (String) execution.getVariable(Var.PROCEDURE_CODE));
         execution.setVariable(Var.DEPARTMENT_NAME, routing.departmentName());

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.Deadlines;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Var;
 
 /**
  * Step deadlines for the diagrams: a user task's {@code camunda:dueDate="${stepDeadlines.due(execution)}"}

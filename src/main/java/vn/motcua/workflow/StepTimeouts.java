@@ -1,5 +1,6 @@
 package vn.motcua.workflow;
 
+import vn.motcua.process.ProcessContract;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Lazy;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.Formats;
 import vn.motcua.organisation.Role;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Var;
 
 /**
  * The timeout listeners of every step: {@code stepWarning} before the deadline tells whoever holds
@@ -26,7 +27,7 @@ class StepTimeouts {
     TaskListener stepWarning(@Lazy DossierService dossiers, @Lazy TaskService tasks) {
         return task -> {
             String recipient = task.getAssignee() != null ? task.getAssignee() : candidateGroup(task);
-            String message = "Bước \"" + task.getName() + "\" của hồ sơ " + task.getVariable(Var.DOSSIER_CODE)
+            String message = "Bước \"" + task.getName() + "\" của hồ sơ " + ProcessContract.dossierCode(task)
                     + " sắp đến hạn: " + Formats.dateTime(java.time.OffsetDateTime.ofInstant(task.getDueDate().toInstant(), java.time.ZoneOffset.UTC));
             record(dossiers, tasks, task, "STEP_WARNING", recipient, message);
         };
@@ -38,7 +39,7 @@ class StepTimeouts {
             Object headGroup = task.getVariable(Var.HEAD_GROUP);
             String recipient = headGroup != null ? headGroup.toString()
                     : Role.LEADER.groupId((String) task.getVariable(Var.COMMUNE_CODE), null);
-            String message = "Bước \"" + task.getName() + "\" của hồ sơ " + task.getVariable(Var.DOSSIER_CODE)
+            String message = "Bước \"" + task.getName() + "\" của hồ sơ " + ProcessContract.dossierCode(task)
                     + " đã quá hạn (" + (task.getAssignee() != null ? "đang giao " + task.getAssignee() : "chưa có người nhận") + ")";
             record(dossiers, tasks, task, "STEP_OVERDUE", recipient, message);
         };
@@ -46,7 +47,7 @@ class StepTimeouts {
 
     private static void record(DossierService dossiers, TaskService tasks, DelegateTask task, String kind,
                                String recipient, String message) {
-        dossiers.notify((String) task.getVariable(Var.DOSSIER_CODE), kind, recipient, message);
+        dossiers.notify(ProcessContract.dossierCode(task), kind, recipient, message);
         tasks.createComment(task.getId(), task.getProcessInstanceId(), message);
     }
 

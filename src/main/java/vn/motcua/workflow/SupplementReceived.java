@@ -1,11 +1,12 @@
 package vn.motcua.workflow;
 
+import vn.motcua.process.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.workflow.DossierProcess.Var;
+import vn.motcua.process.DossierProcess.Var;
 
 /** The citizen brought the missing papers: the dossier waits for reception again (status 1). */
 @Component("supplementReceived")
@@ -21,7 +22,7 @@ class SupplementReceived implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String code = (String) execution.getVariable(Var.DOSSIER_CODE);
+        String code = ProcessContract.dossierCode(execution);
         String note = (String) execution.getVariable(Var.SUPPLEMENT_NOTE);
         dossiers.changeStatus(code, DossierStatus.NEW, actors.now(),
                 "Nhận hồ sơ bổ sung" + (note == null || note.isBlank() ? "" : ": " + note));

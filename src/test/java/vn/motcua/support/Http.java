@@ -43,6 +43,18 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** Any method, any body text and content type (null for none): what a clumsy or hostile client sends. */
+    public Response send(String method, String path, String body, String contentType, String user) {
+        HttpRequest.Builder b = request(path, user);
+        if (contentType != null) b.header("Content-Type", contentType);
+        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    public Response put(String path, Object body, String user) {
+        return send("PUT", path, body instanceof String s ? s : write(body), "application/json", user);
+    }
+
     public Response get(String path, String user) {
         return send(request(path, user).GET());
     }
@@ -89,7 +101,12 @@ public final class Http {
         try {
             HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String type = r.headers().firstValue("Content-Type").orElse("");
-            JsonNode body = r.body() == null || r.body().isBlank() || !type.contains("json") ? JSON.nullNode() : JSON.readTree(r.body());
+            JsonNode body;
+            try {
+                body = r.body() == null || r.body().isBlank() || !type.contains("json") ? JSON.nullNode() : JSON.readTree(r.body());
+            } catch (IOException notJson) {
+                body = JSON.nullNode();
+            }
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), body, r.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -28,7 +28,7 @@ import vn.motcua.dossier.StatusChange;
 import vn.motcua.dossier.SubmissionRequest;
 import vn.motcua.engine.RejectedCompletion;
 import vn.motcua.support.Submissions;
-import vn.motcua.workflow.DossierProcess.Element;
+import vn.motcua.process.DossierProcess.Element;
 
 /** Every path of the birth registration process, on the real engine with the real delegates. */
 @SpringBootTest

@@ -35,7 +35,7 @@ import vn.motcua.dossier.SubmissionRequest;
 import vn.motcua.dossier.Timeliness;
 import vn.motcua.engine.RejectedCompletion;
 import vn.motcua.support.Submissions;
-import vn.motcua.workflow.DossierProcess.Element;
+import vn.motcua.process.DossierProcess.Element;
 
 /**
  * Deadlines on the real engine, moving its clock: the appointment, the step warning and deadline,

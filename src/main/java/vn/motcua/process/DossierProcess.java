@@ -1,9 +1,10 @@
-package vn.motcua.workflow;
+package vn.motcua.process;
 
 /**
  * The element ids and variable names every motcua procedure shares. Each procedure's BPMN uses
  * these ids for its common steps so that filters, forms, templates and tests can rely on them;
- * nothing else spells them as strings.
+ * nothing else spells them as strings. What each variable may hold, and who may write it, is
+ * {@link ProcessContract}.
  */
 public final class DossierProcess {
 
@@ -22,6 +23,7 @@ public final class DossierProcess {
         public static final String TASK_RETURN_BY_POST = "Task_ReturnByPost";
         public static final String TASK_RECEIVE_PROCESSING_SUPPLEMENT = "Task_ReceiveProcessingSupplement";
         public static final String TASK_EXPLAIN_DELAY = "Task_ExplainDelay";
+        public static final String TASK_COLLECT_FEE = "Task_CollectFee";
         public static final String SUB_RESOLUTION = "Sub_Resolution";
         public static final String END_REFUSED = "End_Refused";
         public static final String END_RETURNED = "End_Returned";
@@ -51,6 +53,9 @@ public final class DossierProcess {
         public static final String SPECIALIST_GROUP = "specialistGroup";
         public static final String SPECIALIST_OPTIONS = "specialistOptions";
         public static final String SPECIALIST_ID = "specialistId";
+        /** Who drafted the result and who reviewed it: separation of duties at review and approval. */
+        public static final String DRAFTED_BY = "draftedBy";
+        public static final String REVIEWED_BY = "reviewedBy";
         public static final String RECEPTION_DECISION = "receptionDecision";
         public static final String REFUSAL_REASON = "refusalReason";
         public static final String SUPPLEMENT_REQUEST = "supplementRequest";

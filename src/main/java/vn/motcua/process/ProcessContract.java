@@ -1,0 +1,185 @@
+package vn.motcua.process;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.motcua.process.DossierProcess.Decision;
+import vn.motcua.process.DossierProcess.Element;
+import vn.motcua.process.DossierProcess.Var;
+
+/**
+ * The process contract: every process variable of every procedure, declared once with its kind,
+ * its bounds and the user tasks that may write it. The facts that identify and route a dossier
+ * (code, commune, groups, assignees, fee due, appointment, labels) are written only by motcua's
+ * delegates; a task writes only the variables its form declares. The REST guard refuses any other
+ * write, and the start-up check holds forms and diagrams to this list.
+ */
+public final class ProcessContract {
+
+    private ProcessContract() {
+    }
+
+    /** Longest free text an official types into a form (a reason, a comment, a note). */
+    public static final int NOTE_LENGTH = 1000;
+    /** Longest draft result: it is printed on the result and kept in a 2,000-character column with a prefix. */
+    public static final int RESULT_LENGTH = 1500;
+
+    // --- the service's own: identity and routing of the dossier -----------------------------------
+    public static final Variable<String> DOSSIER_CODE = Variable.text(Var.DOSSIER_CODE, 48);
+    public static final Variable<String> COMMUNE_CODE = Variable.text(Var.COMMUNE_CODE, 64);
+    public static final Variable<String> COMMUNE_NAME = Variable.text(Var.COMMUNE_NAME, 200);
+    public static final Variable<String> PROCEDURE_CODE = Variable.text(Var.PROCEDURE_CODE, 32);
+    public static final Variable<String> PROCEDURE_NAME = Variable.text(Var.PROCEDURE_NAME, 300);
+    public static final Variable<String> APPLICANT_NAME = Variable.text(Var.APPLICANT_NAME, 200);
+    public static final Variable<String> APPLICANT_ADDRESS = Variable.text(Var.APPLICANT_ADDRESS, 500);
+    public static final Variable<String> CHANNEL = Variable.text(Var.CHANNEL, 16);
+    public static final Variable<String> RETURN_METHOD = Variable.text(Var.RETURN_METHOD, 16);
+    public static final Variable<String> RETURN_METHOD_LABEL = Variable.text(Var.RETURN_METHOD_LABEL, 200);
+    public static final Variable<String> COMPONENTS_SUMMARY = Variable.text(Var.COMPONENTS_SUMMARY, 4000).multiline();
+    public static final Variable<String> RECEPTION_GROUP = Variable.text(Var.RECEPTION_GROUP, 128);
+    public static final Variable<String> LEADER_GROUP = Variable.text(Var.LEADER_GROUP, 128);
+    public static final Variable<String> DEPARTMENT_NAME = Variable.text(Var.DEPARTMENT_NAME, 200);
+    public static final Variable<String> HEAD_GROUP = Variable.text(Var.HEAD_GROUP, 128);
+    public static final Variable<String> HEAD_ASSIGNEE = Variable.text(Var.HEAD_ASSIGNEE, 64);
+    public static final Variable<String> SPECIALIST_GROUP = Variable.text(Var.SPECIALIST_GROUP, 128);
+    public static final Variable<Object> SPECIALIST_OPTIONS = Variable.object(Var.SPECIALIST_OPTIONS);
+    public static final Variable<String> DRAFTED_BY = Variable.text(Var.DRAFTED_BY, 64);
+    public static final Variable<String> REVIEWED_BY = Variable.text(Var.REVIEWED_BY, 64);
+
+    // --- the service's own: the clock -------------------------------------------------------------
+    public static final Variable<Date> APPOINTMENT_AT = Variable.dateTime(Var.APPOINTMENT_AT);
+    public static final Variable<String> APPOINTMENT_LABEL = Variable.text(Var.APPOINTMENT_LABEL, 200);
+    public static final Variable<Date> LATE_CHECK_AT = Variable.dateTime(Var.LATE_CHECK_AT);
+    public static final Variable<Date> APOLOGY_DUE_AT = Variable.dateTime(Var.APOLOGY_DUE_AT);
+    public static final Variable<Boolean> CLOCK_PAUSED = Variable.bool(Var.CLOCK_PAUSED);
+    public static final Variable<Boolean> DOSSIER_LATE = Variable.bool(Var.DOSSIER_LATE);
+    public static final Variable<Long> RESCHEDULE_COUNT = Variable.integer(Var.RESCHEDULE_COUNT, 0, 1);
+    public static final Variable<Long> FEE_AMOUNT = Variable.integer(Var.FEE_AMOUNT, 0, Long.MAX_VALUE);
+    public static final Variable<String> FEE_LABEL = Variable.text(Var.FEE_LABEL, 500);
+
+    // --- written by the officials' forms ----------------------------------------------------------
+    public static final Variable<String> RECEPTION_DECISION = Variable
+            .choice(Var.RECEPTION_DECISION, Decision.ACCEPT, Decision.SUPPLEMENT, Decision.REFUSE)
+            .writtenBy(Element.TASK_RECEPTION_CHECK);
+    public static final Variable<String> REFUSAL_REASON = Variable.text(Var.REFUSAL_REASON, NOTE_LENGTH).multiline()
+            .writtenBy(Element.TASK_RECEPTION_CHECK);
+    public static final Variable<String> SUPPLEMENT_REQUEST = Variable.text(Var.SUPPLEMENT_REQUEST, NOTE_LENGTH).multiline()
+            .writtenBy(Element.TASK_RECEPTION_CHECK, Element.TASK_APPRAISE_DOSSIER);
+    public static final Variable<String> SUPPLEMENT_NOTE = Variable.text(Var.SUPPLEMENT_NOTE, NOTE_LENGTH).multiline()
+            .writtenBy(Element.TASK_RECEIVE_SUPPLEMENT, Element.TASK_RECEIVE_PROCESSING_SUPPLEMENT);
+    public static final Variable<String> SPECIALIST_ID = Variable.text(Var.SPECIALIST_ID, 64)
+            .optionsFrom(Var.SPECIALIST_OPTIONS)
+            .writtenBy(Element.TASK_ASSIGN_SPECIALIST);
+    public static final Variable<String> APPRAISAL_NOTE = Variable.text(Var.APPRAISAL_NOTE, NOTE_LENGTH).multiline()
+            .writtenBy(Element.TASK_APPRAISE_DOSSIER);
+    public static final Variable<String> APPRAISAL_DECISION = Variable
+            .choice(Var.APPRAISAL_DECISION, Decision.DRAFT, Decision.SUPPLEMENT)
+            .writtenBy(Element.TASK_APPRAISE_DOSSIER);
+    public static final Variable<String> DRAFT_RESULT = Variable.text(Var.DRAFT_RESULT, RESULT_LENGTH).multiline()
+            .writtenBy(Element.TASK_APPRAISE_DOSSIER);
+    public static final Variable<String> HEAD_DECISION = Variable.choice(Var.HEAD_DECISION, Decision.APPROVE, Decision.RETURN)
+            .writtenBy(Element.TASK_REVIEW_DRAFT);
+    public static final Variable<String> HEAD_COMMENT = Variable.text(Var.HEAD_COMMENT, NOTE_LENGTH).multiline()
+            .writtenBy(Element.TASK_REVIEW_DRAFT);
+    public static final Variable<String> LEADER_DECISION = Variable.choice(Var.LEADER_DECISION, Decision.APPROVE, Decision.RETURN)
+            .writtenBy(Element.TASK_LEADER_APPROVAL);
+    public static final Variable<String> LEADER_COMMENT = Variable.text(Var.LEADER_COMMENT, NOTE_LENGTH).multiline()
+            .writtenBy(Element.TASK_LEADER_APPROVAL);
+    public static final Variable<String> DELAY_REASON = Variable.text(Var.DELAY_REASON, NOTE_LENGTH).multiline()
+            .writtenBy(Element.TASK_EXPLAIN_DELAY);
+    public static final Variable<String> NEW_APPOINTMENT = Variable.date(Var.NEW_APPOINTMENT)
+            .writtenBy(Element.TASK_EXPLAIN_DELAY);
+    /** A cash fee: the exact amount due (checked at completion), in đồng. */
+    public static final Variable<Long> FEE_PAID = Variable.integer(Var.FEE_PAID, 0, 1_000_000_000L)
+            .writtenBy(Element.TASK_COLLECT_FEE);
+    public static final Variable<String> RECEIPT_NUMBER = Variable.text(Var.RECEIPT_NUMBER, 40)
+            .writtenBy(Element.TASK_COLLECT_FEE);
+    public static final Variable<String> RECIPIENT_NAME = Variable.text(Var.RECIPIENT_NAME, 200)
+            .writtenBy(Element.TASK_RETURN_AT_COUNTER);
+    public static final Variable<String> POSTAL_TRACKING_NUMBER = Variable.text(Var.POSTAL_TRACKING_NUMBER, 40)
+            .writtenBy(Element.TASK_RETURN_BY_POST);
+
+    /** Task-local due dates the service caches per step ({@code stepDue_<task id>}). */
+    public static final String STEP_DUE_PREFIX = "stepDue_";
+
+    private static final Map<String, Variable<?>> ALL = declared();
+
+    /**
+     * The dossier's code: the business key of its process instance, which no client can change
+     * (never the {@code dossierCode} variable, which is only there for the forms).
+     */
+    public static String dossierCode(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        if (scope instanceof org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+            return execution.getProcessBusinessKey();
+        }
+        if (scope instanceof org.camunda.bpm.engine.delegate.DelegateTask task && task.getExecution() != null) {
+            return task.getExecution().getProcessBusinessKey();
+        }
+        return null;
+    }
+
+    /** Every declared variable by name. */
+    public static Map<String, Variable<?>> all() {
+        return ALL;
+    }
+
+    /** The declared variable, if any; the service's per-step due dates count as declared. */
+    public static Optional<Variable<?>> find(String name) {
+        if (name != null && name.startsWith(STEP_DUE_PREFIX)) {
+            return Optional.of(Variable.dateTime(name));
+        }
+        return Optional.ofNullable(ALL.get(name));
+    }
+
+    /** What the form of a user task may write. */
+    public static Set<String> writableBy(String taskDefinitionKey) {
+        return ALL.values().stream().filter(v -> v.writableBy(taskDefinitionKey))
+                .map(Variable::name).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** Every user task some variable names as its writer. */
+    public static Set<String> writingTasks() {
+        return ALL.values().stream().flatMap(v -> v.writers().stream()).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The variable names of {@link Var} that this contract does not declare (the start-up check wants none). */
+    public static List<String> undeclaredNames() {
+        List<String> missing = new ArrayList<>();
+        for (Field f : Var.class.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                try {
+                    String name = (String) f.get(null);
+                    if (!ALL.containsKey(name)) missing.add(name);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static Map<String, Variable<?>> declared() {
+        Map<String, Variable<?>> all = new LinkedHashMap<>();
+        for (Field f : ProcessContract.class.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == Variable.class) {
+                try {
+                    Variable<?> v = (Variable<?>) f.get(null);
+                    if (all.put(v.name(), v) != null) {
+                        throw new IllegalStateException("Variable declared twice in the process contract: " + v.name());
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return Collections.unmodifiableMap(all);
+    }
+}

@@ -1,0 +1,265 @@
+package vn.motcua.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import vn.motcua.http.Problem;
+import vn.motcua.http.Problem.FieldProblem;
+import vn.motcua.process.ProcessContract;
+import vn.motcua.process.Variable;
+import vn.motcua.security.EngineApiGuard.Official;
+
+/**
+ * What a write to Camunda's REST API may carry, decided for one request. Reads never come here;
+ * queries sent as POST are reads.
+ */
+final class EngineWriteRules {
+
+    /** Query resources whose POST is a query ({@code /x} and {@code /x/count}). */
+    private static final Set<String> QUERIES = Set.of("task", "process-instance", "execution", "variable-instance",
+            "incident", "job", "process-definition", "deployment", "external-task", "authorization", "tenant", "user", "group");
+    /** History query resources ({@code /history/x} and {@code /history/x/count}). */
+    private static final Set<String> HISTORY_QUERIES = Set.of("task", "process-instance", "activity-instance",
+            "variable-instance", "detail", "user-operation", "identity-link-log", "incident", "job-log",
+            "external-task-log", "decision-instance", "process-definition", "batch");
+    /** Body members that carry variables in Camunda's REST API, wherever they appear. */
+    private static final Set<String> VARIABLE_MAPS = Set.of("variables", "processVariables", "processVariablesLocal",
+            "localVariables", "modifications");
+
+    private final Official caller;
+    private final EngineRequest request;
+    private final JsonNode body;
+    private final TaskFacts tasks;
+
+    EngineWriteRules(Official caller, EngineRequest request, JsonNode body, TaskFacts tasks) {
+        this.caller = caller;
+        this.request = request;
+        this.body = body;
+        this.tasks = tasks;
+    }
+
+    Optional<Problem> decide() {
+        String resource = request.segment(0);
+        if (resource == null) return adminOnly();
+        if (isQuery()) return ok();
+        return switch (resource) {
+            case "task" -> task();
+            case "filter" -> request.is("POST", "filter", "*", "list") || request.is("POST", "filter", "*", "count")
+                    || request.is("POST", "filter", "*", "singleResult") ? ok() : adminOnly();
+            case "user" -> (request.is("PUT", "user", "*", "profile") || request.is("PUT", "user", "*", "credentials"))
+                    && (caller.isAdmin() || caller.userId().equals(request.segment(1))) ? ok() : adminOnly();
+            case "identity" -> request.is("POST", "identity", "password-policy") ? ok() : adminOnly();
+            case "process-definition" -> startsInstance()
+                    ? Optional.of(Problem.forbidden("Hồ sơ chỉ được tạo qua API hồ sơ của motcua (POST /api/dossiers)"))
+                    : adminOnly();
+            default -> adminOnly();
+        };
+    }
+
+    private boolean isQuery() {
+        if (!request.getMethod().equalsIgnoreCase("POST")) return false;
+        String resource = request.segment(0);
+        if (request.size() == 1 || (request.size() == 2 && "count".equals(request.segment(1)))) {
+            return QUERIES.contains(resource);
+        }
+        if ("history".equals(resource)) {
+            return HISTORY_QUERIES.contains(request.segment(1))
+                    && (request.size() == 2 || (request.size() == 3 && "count".equals(request.segment(2))));
+        }
+        return false;
+    }
+
+    private boolean startsInstance() {
+        String last = request.segment(request.size() - 1);
+        return "start".equals(last) || "submit-form".equals(last);
+    }
+
+    private Optional<Problem> task() {
+        String taskId = request.segment(1);
+        if (request.is("POST", "task", "*", "claim") || request.is("POST", "task", "*", "assignee")) {
+            JsonNode user = body == null ? null : body.get("userId");
+            boolean self = user != null && user.isTextual() && caller.userId().equals(user.textValue());
+            boolean release = request.segment(2).equals("assignee") && (user == null || user.isNull());
+            if (self || release || caller.isAdmin()) return ok();
+            return Optional.of(Problem.forbidden("Cán bộ chỉ nhận việc cho chính mình; việc giao cho người khác do lãnh đạo phân công trên biểu mẫu"));
+        }
+        if (request.is("POST", "task", "*", "unclaim")) return ok();
+        if (request.is("POST", "task", "*", "complete") || request.is("POST", "task", "*", "submit-form")) {
+            Optional<Problem> shape = onlyMembers(Set.of("variables", "withVariablesInReturn"));
+            return shape.isPresent() ? shape : variables(taskId, body == null ? null : body.get("variables"), "variables");
+        }
+        if (request.is("POST", "task", "*", "variables") || request.is("POST", "task", "*", "localVariables")) {
+            Optional<Problem> shape = onlyMembers(Set.of("modifications", "deletions"));
+            if (shape.isPresent()) return shape;
+            JsonNode deletions = body == null ? null : body.get("deletions");
+            if (deletions != null && !deletions.isNull() && !(deletions.isArray() && deletions.isEmpty())) {
+                return Optional.of(Problem.badRequest("deletions", "không được xóa biến của hồ sơ"));
+            }
+            return variables(taskId, body == null ? null : body.get("modifications"), "modifications");
+        }
+        if (request.is("PUT", "task", "*", "variables", "*") || request.is("PUT", "task", "*", "localVariables", "*")) {
+            if (body == null) return Optional.of(Problem.badRequest("body", "thiếu giá trị {\"value\": …}"));
+            return variables(taskId, wrap(request.segment(3), body), "");
+        }
+        if (request.is("DELETE", "task", "*", "variables", "*") || request.is("DELETE", "task", "*", "localVariables", "*")
+                || request.is("POST", "task", "*", "variables", "*", "data")
+                || request.is("POST", "task", "*", "localVariables", "*", "data")) {
+            return Optional.of(Problem.badRequest(request.segment(3), "không được xóa hoặc tải tệp vào biến của hồ sơ"));
+        }
+        if (request.is("POST", "task", "*", "comment", "create")) {
+            Optional<Problem> shape = onlyMembers(Set.of("message", "processInstanceId"));
+            if (shape.isPresent()) return shape;
+            JsonNode message = body == null ? null : body.get("message");
+            if (message == null || !message.isTextual() || message.textValue().isBlank()) {
+                return Optional.of(Problem.badRequest("message", "nội dung ý kiến là bắt buộc"));
+            }
+            if (message.textValue().length() > EngineApiGuard.MAX_COMMENT) {
+                return Optional.of(Problem.badRequest("message", "tối đa " + EngineApiGuard.MAX_COMMENT + " ký tự"));
+            }
+            return ok();
+        }
+        return adminOnly();
+    }
+
+    /** The variables a task's client sends, held to what the task's form declares. */
+    private Optional<Problem> variables(String taskId, JsonNode variables, String prefix) {
+        if (variables == null || variables.isNull()) return ok();
+        if (!variables.isObject()) {
+            return Optional.of(Problem.badRequest(prefix.isEmpty() ? "body" : prefix, "phải là đối tượng {tên: {value, type}}"));
+        }
+        Optional<TaskFacts.Facts> facts = tasks.of(taskId);
+        if (facts.isEmpty() || !(caller.isAdmin() || facts.get().isFor(caller.userId(), caller.groups()))) {
+            return ok(); // not this official's task: Camunda's authorizations answer (403 or 404), as for any task
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String name = entry.getKey();
+            Optional<Variable<?>> declared = ProcessContract.find(name);
+            if (declared.isEmpty()) {
+                problems.add(new FieldProblem(name, "không có trong hợp đồng quy trình"));
+            } else if (!declared.get().writableBy(facts.get().taskDefinitionKey())) {
+                problems.add(new FieldProblem(name, declared.get().writers().isEmpty()
+                        ? "do hệ thống quản lý, cán bộ không được ghi"
+                        : "không thuộc biểu mẫu của bước này"));
+            } else {
+                value(declared.get(), name, entry.getValue(), facts.get().optionsFor(declared.get()), problems);
+            }
+        }
+        return problems.isEmpty() ? ok() : Optional.of(Problem.badRequest(problems));
+    }
+
+    /** A write that only the province admin may make; their variables are held to the contract. */
+    private Optional<Problem> adminOnly() {
+        if (!caller.isAdmin()) {
+            return Optional.of(Problem.forbidden("Cán bộ không được thực hiện thao tác này qua API: "
+                    + request.getMethod() + " /" + String.join("/", request.segments())));
+        }
+        if (body == null) return ok();
+        List<FieldProblem> problems = new ArrayList<>();
+        adminVariables(body, problems);
+        return problems.isEmpty() ? ok() : Optional.of(Problem.badRequest(problems));
+    }
+
+    private static void adminVariables(JsonNode node, List<FieldProblem> problems) {
+        if (node.isArray()) {
+            node.forEach(n -> adminVariables(n, problems));
+            return;
+        }
+        if (!node.isObject()) return;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (VARIABLE_MAPS.contains(e.getKey()) && e.getValue().isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> vars = e.getValue().fields(); vars.hasNext(); ) {
+                    Map.Entry<String, JsonNode> v = vars.next();
+                    Optional<Variable<?>> declared = ProcessContract.find(v.getKey());
+                    if (declared.isEmpty()) {
+                        problems.add(new FieldProblem(v.getKey(), "không có trong hợp đồng quy trình"));
+                    } else {
+                        value(declared.get(), v.getKey(), v.getValue(), null, problems);
+                    }
+                }
+            } else {
+                adminVariables(e.getValue(), problems);
+            }
+        }
+    }
+
+    /** One {@code {value, type, valueInfo}} of Camunda's REST API against its declaration. */
+    private static void value(Variable<?> variable, String name, JsonNode dto, Set<String> options, List<FieldProblem> problems) {
+        if (dto == null || !dto.isObject()) {
+            problems.add(new FieldProblem(name, "phải là đối tượng {\"value\": …}"));
+            return;
+        }
+        for (Iterator<String> it = dto.fieldNames(); it.hasNext(); ) {
+            String member = it.next();
+            if (!Set.of("value", "type", "valueInfo").contains(member)) {
+                problems.add(new FieldProblem(name, "trường không được nhận: " + member));
+                return;
+            }
+        }
+        JsonNode type = dto.get("type");
+        if (type != null && !type.isNull() && !type.isTextual()) {
+            problems.add(new FieldProblem(name, "type phải là chuỗi"));
+            return;
+        }
+        JsonNode info = dto.get("valueInfo");
+        if (info != null && !info.isNull() && !(info.isObject() && info.isEmpty())) {
+            problems.add(new FieldProblem(name, "valueInfo không được nhận cho biến này"));
+            return;
+        }
+        Object value;
+        JsonNode v = dto.get("value");
+        if (v == null || v.isNull()) {
+            value = null;
+        } else if (v.isTextual()) {
+            value = v.textValue();
+        } else if (v.isBoolean()) {
+            value = v.booleanValue();
+        } else if (v.isIntegralNumber()) {
+            BigInteger big = v.bigIntegerValue();
+            if (big.bitLength() > 63) {
+                problems.add(new FieldProblem(name, "số quá lớn"));
+                return;
+            }
+            value = big.longValue();
+        } else if (v.isNumber()) {
+            problems.add(new FieldProblem(name, "phải là số nguyên"));
+            return;
+        } else {
+            problems.add(new FieldProblem(name, "phải là một giá trị đơn (chuỗi, số hoặc true/false)"));
+            return;
+        }
+        for (String reason : variable.check(value, type == null || type.isNull() ? null : type.textValue(), options)) {
+            problems.add(new FieldProblem(name, reason));
+        }
+    }
+
+    /** Refuses members Camunda would ignore or misread for this call. */
+    private Optional<Problem> onlyMembers(Set<String> allowed) {
+        if (body == null) return ok();
+        if (!body.isObject()) return Optional.of(Problem.badRequest("body", "phải là một đối tượng JSON"));
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String member = it.next();
+            if (!allowed.contains(member)) {
+                return Optional.of(Problem.badRequest(member, "trường không được nhận ở thao tác này"));
+            }
+        }
+        return ok();
+    }
+
+    private static JsonNode wrap(String name, JsonNode dto) {
+        com.fasterxml.jackson.databind.node.ObjectNode one = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        one.set(name, dto);
+        return one;
+    }
+
+    private static Optional<Problem> ok() {
+        return Optional.empty();
+    }
+}
