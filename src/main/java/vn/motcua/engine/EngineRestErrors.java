@@ -46,6 +46,8 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         config.register(EngineExceptions.class);
         config.register(AnyException.class);
         config.register(WebExceptions.class);
+        config.register(JsonMappingExceptions.class);
+        config.register(JsonParseExceptions.class);
     }
 
     /** The problem a failure amounts to, from the first cause that tells. */
@@ -79,16 +81,30 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         if (e instanceof NotFoundException || (camundaStatus >= 500 && causedBy(e, org.camunda.bpm.engine.exception.NullValueException.class))) {
             return new Problem(404, "NotFoundException", "Không tìm thấy", safe(e.getMessage()), List.of(), null);
         }
+        if (camundaStatus == 400 || (camundaStatus < 500 && (e instanceof BadUserRequestException || e instanceof NotValidException))
+                || (camundaStatus >= 500 && (e instanceof BadUserRequestException || e instanceof NotValidException))) {
+            String message = safe(e.getMessage());
+            return Problem.badRequest(field(e.getMessage()), message.isEmpty() ? "Yêu cầu không hợp lệ" : message);
+        }
         if (camundaStatus < 500 && camundaStatus >= 400) {
             return new Problem(camundaStatus, camundaType(e), title(camundaStatus), safe(e.getMessage()), List.of(), null);
-        }
-        if (e instanceof BadUserRequestException || e instanceof NotValidException) {
-            return new Problem(400, camundaType(e), "Yêu cầu không hợp lệ", safe(e.getMessage()), List.of(), null);
         }
         String id = UUID.randomUUID().toString();
         log.error("Camunda REST: unexpected error {}", id, e);
         return new Problem(500, "ServerError", "Lỗi hệ thống",
                 "Lỗi không mong đợi (mã " + id + "); bộ phận kỹ thuật đã được ghi nhận", List.of(), null);
+    }
+
+    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(
+            "(?:parameter|property|variable|field|attribute)s? '([^']{1,100})'");
+
+    /** The parameter or variable Camunda's message names, else the request as a whole. */
+    static String field(String message) {
+        if (message != null) {
+            java.util.regex.Matcher m = NAMED.matcher(message);
+            if (m.find()) return m.group(1);
+        }
+        return "request";
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -180,6 +196,25 @@ class EngineRestErrors implements ResourceConfigCustomizer {
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
             if (status >= 500) return response(problem(e, status));
             return response(new Problem(status, camundaType(e), title(status), title(status), List.of(), null));
+        }
+    }
+
+    /** A body Camunda's Jackson cannot read as the call's parameters (JSON the guard let through). */
+    @Priority(1)
+    public static class JsonMappingExceptions implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException e) {
+            String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            return response(Problem.badRequest(path, "sai kiểu dữ liệu"));
+        }
+    }
+
+    @Priority(1)
+    public static class JsonParseExceptions implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.core.JsonParseException e) {
+            return response(Problem.badRequest("body", "không phải JSON hợp lệ"));
         }
     }
 

@@ -88,7 +88,9 @@ public final class Http {
 
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, application/problem+json");
-        if (user != null && user.startsWith("key:")) {
+        if (user != null && user.startsWith("sig:")) {
+            b.header("X-Signature", user.substring(4));
+        } else if (user != null && user.startsWith("key:")) {
             b.header("X-API-Key", user.substring(4));
         } else if (user != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder()

@@ -1,0 +1,392 @@
+package vn.motcua.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.support.DossierSteps;
+import vn.motcua.support.DossierSteps.AtStep;
+import vn.motcua.support.Http;
+import vn.motcua.support.Submissions;
+
+/**
+ * The hostile-input suite: well over a thousand generated malformed requests — wrong types, over-long
+ * and control-character texts, broken and deep JSON, wrong content types, out-of-range dates and
+ * numbers, unknown ids, variables a task may not write — against motcua's API and Camunda's REST
+ * API as the real officials and clients. It asserts that none is answered with a 5xx, that every
+ * refusal is {@code application/problem+json} and every 400 names a field, and that no dossier,
+ * process instance, status, payment, outbox message or operation-log row came of them. Runs once
+ * per database.
+ */
+abstract class HostileInputSuite {
+
+    static final String PAYMENT_SECRET = "hostile-suite-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> COUNTED = List.of("mc_dossier", "mc_dossier_status", "mc_outbox", "mc_payment",
+            "mc_handover", "mc_inbox", "mc_api_client", "act_ru_execution", "act_ru_variable", "act_hi_op_log", "act_hi_comment");
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+
+    /** One generated request and who sends it. */
+    record Attack(String label, String method, String path, String body, String contentType, String user) {
+        /** A read (GET, or a query sent as POST): it may be answered 200, never 5xx. */
+        boolean read() {
+            return method.equals("GET") || label.startsWith("task query");
+        }
+    }
+
+    @Test
+    void noMalformedRequestGetsAServerErrorOrChangesAnything() {
+        Http http = new Http(port);
+        DossierSteps steps = new DossierSteps(http);
+        AtStep reception = steps.submitted("tan-giang");
+        AtStep appraisal = steps.atAppraisal();
+        List<Attack> attacks = new ArrayList<>();
+        engineAttacks(attacks, reception, appraisal);
+        apiAttacks(attacks, reception);
+        assertThat(attacks.size()).as("generated requests").isGreaterThanOrEqualTo(1000);
+
+        Map<String, Long> before = counts();
+        List<String> failures = new ArrayList<>();
+        int refused = 0;
+        for (Attack a : attacks) {
+            Http.Response r = http.send(a.method(), a.path(), a.body(), a.contentType(), a.user());
+            String where = a.label() + " " + a.method() + " " + abbreviate(a.path()) + " -> " + r.status() + " " + abbreviate(r.text());
+            if (r.status() >= 500) {
+                failures.add("5xx: " + where);
+            } else if (r.status() >= 400) {
+                refused++;
+                if (!r.contentType().startsWith("application/problem+json")) {
+                    failures.add("not problem+json: " + where);
+                } else if (r.status() == 400 && (!r.body().has("errors") || r.body().get("errors").isEmpty()
+                        || r.body().get("errors").get(0).path("field").asText().isBlank())) {
+                    failures.add("400 without a field: " + where);
+                }
+            } else if (!a.read()) {
+                failures.add("accepted: " + where);
+            }
+        }
+        System.out.printf("HOSTILE INPUT: %d requests, %d refused with 4xx, %d failures%n", attacks.size(), refused, failures.size());
+        assertThat(failures).as("%d of %d requests", failures.size(), attacks.size()).isEmpty();
+        assertThat(counts()).as("rows created by refused requests").isEqualTo(before);
+        assertThat(steps.at(reception.code(), "tan-giang.reception").taskId()).isEqualTo(reception.taskId());
+        assertThat(steps.at(appraisal.code(), "tan-giang.vp.specialist1").taskId()).isEqualTo(appraisal.taskId());
+    }
+
+    // --- Camunda's REST API ------------------------------------------------------------------------
+
+    private static void engineAttacks(List<Attack> attacks, AtStep reception, AtStep appraisal) {
+        String clerk = "tan-giang.reception";
+        String specialist = "tan-giang.vp.specialist1";
+        Map<String, Object> accept = Map.of("receptionDecision", "ACCEPT");
+        Map<String, Object> draft = Map.of("appraisalDecision", "DRAFT", "draftResult", "Giấy khai sinh");
+        for (String action : List.of("complete", "submit-form")) {
+            String path = "/engine-rest/task/" + reception.taskId() + "/" + action;
+            variableMutations(attacks, "reception " + action, path, clerk, accept);
+            bodyMutations(attacks, "reception " + action, "POST", path, clerk);
+            String appraise = "/engine-rest/task/" + appraisal.taskId() + "/" + action;
+            variableMutations(attacks, "appraisal " + action, appraise, specialist, draft);
+        }
+        // names a task may not write: the service's own, unknown ones, odd ones
+        for (String name : List.of("dossierCode", "communeCode", "receptionGroup", "leaderGroup", "headGroup", "headAssignee",
+                "specialistGroup", "specialistId", "feeAmount", "appointmentAt", "lateCheckAt", "apologyDueAt", "clockPaused",
+                "dossierLate", "rescheduleCount", "draftedBy", "reviewedBy", "stepDue_Task_ReceptionCheck", "x", "", "a".repeat(300),
+                "tên có dấu", "draftResult", "leaderDecision")) {
+            Map<String, Object> vars = new LinkedHashMap<>(accept);
+            vars.put(name, "tan-giang.reception");
+            attacks.add(new Attack("write " + name, "POST", "/engine-rest/task/" + reception.taskId() + "/complete",
+                    json(Map.of("variables", dtos(vars))), "application/json", clerk));
+            attacks.add(new Attack("put " + name, "PUT", "/engine-rest/task/" + reception.taskId() + "/variables/" + encode(name),
+                    json(Map.of("value", "x")), "application/json", clerk));
+            attacks.add(new Attack("modify " + name, "POST", "/engine-rest/task/" + reception.taskId() + "/variables",
+                    json(Map.of("modifications", Map.of(name, Map.of("value", "x")))), "application/json", clerk));
+            attacks.add(new Attack("local " + name, "PUT", "/engine-rest/task/" + reception.taskId() + "/localVariables/" + encode(name),
+                    json(Map.of("value", "x")), "application/json", clerk));
+        }
+        // writes no official makes through the engine
+        String instance = "/engine-rest/process-instance/" + reception.processInstanceId();
+        String task = "/engine-rest/task/" + reception.taskId();
+        String[][] forbidden = {
+                {"POST", instance + "/modification", "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Task_ReturnAtCounter\"}]}"},
+                {"POST", instance + "/variables", "{\"modifications\":{\"feeAmount\":{\"value\":0}}}"},
+                {"PUT", instance + "/variables/dossierLate", "{\"value\":false}"},
+                {"DELETE", instance + "/variables/dossierLate", null},
+                {"PUT", instance + "/suspended", "{\"suspended\":true}"},
+                {"DELETE", instance, null},
+                {"POST", "/engine-rest/message", "{\"messageName\":\"PaymentReceived\",\"businessKey\":\"" + reception.code() + "\"}"},
+                {"POST", "/engine-rest/signal", "{\"name\":\"x\"}"},
+                {"POST", "/engine-rest/process-definition/key/dang-ky-khai-sinh/start", "{}"},
+                {"POST", "/engine-rest/process-definition/key/dang-ky-khai-sinh/submit-form", "{}"},
+                {"POST", task + "/delegate", "{\"userId\":\"tan-giang.reception2\"}"},
+                {"POST", task + "/resolve", "{}"},
+                {"POST", task + "/identity-links", "{\"groupId\":\"tan-giang:leader\",\"type\":\"candidate\"}"},
+                {"POST", task + "/bpmnError", "{\"errorCode\":\"SUPPLEMENT_NEEDED\"}"},
+                {"POST", task + "/bpmnEscalation", "{\"escalationCode\":\"x\"}"},
+                {"PUT", task, "{\"name\":\"x\"}"},
+                {"DELETE", task, null},
+                {"POST", task + "/claim", "{\"userId\":\"tan-giang.reception2\"}"},
+                {"POST", task + "/assignee", "{\"userId\":\"tan-giang.leader\"}"},
+                {"POST", "/engine-rest/task/create", "{\"id\":\"x\"}"},
+                {"POST", "/engine-rest/filter/create", "{\"name\":\"x\",\"resourceType\":\"Task\",\"query\":{}}"},
+                {"POST", "/engine-rest/history/process-instance/delete", "{}"},
+                {"POST", "/engine-rest/history/cleanup", null},
+                {"POST", "/engine-rest/job/x/retries", "{}"},
+                {"POST", "/engine-rest/identity/verify", "{\"username\":\"admin\",\"password\":\"x\"}"},
+                {"PUT", "/engine-rest/user/tan-giang.leader/profile", "{\"id\":\"tan-giang.leader\"}"},
+                {"PUT", "/engine-rest/user/tan-giang.reception/profile", "{\"id\":\"tan-giang.reception\",\"firstName\":\"x\"}"},
+                {"PUT", "/engine-rest/user/tan-giang.leader/credentials", "{\"password\":\"x\"}"},
+                {"POST", "/engine-rest/deployment/create", "{}"},
+                {"POST", "/engine-rest/authorization/create", "{}"},
+                {"POST", "/engine-rest/user/create", "{}"},
+                {"POST", "/engine-rest/external-task/fetchAndLock", "{}"},
+        };
+        for (String[] f : forbidden) {
+            for (String user : List.of(clerk, specialist, "tan-giang.leader", "thuc-phan.reception")) {
+                attacks.add(new Attack("forbidden", f[0], f[1], f[2], f[2] == null ? null : "application/json", user));
+            }
+        }
+        // comments: bounded, no control characters, text only
+        for (Object message : List.of("", "x".repeat(2001), "a\u0000b", 12, true, List.of(), Map.of())) {
+            attacks.add(new Attack("comment", "POST", task + "/comment/create", json(Map.of("message", message)), "application/json", clerk));
+        }
+        // queries with hostile parameters (reads: may answer 200, never 5xx)
+        for (String param : List.of("processInstanceBusinessKey", "dueAfter", "dueBefore", "firstResult", "maxResults",
+                "sortBy", "sortOrder", "candidateGroup", "tenantIdIn", "processVariables", "taskDefinitionKeyIn", "nameLike")) {
+            for (String value : List.of("%00", "x%01y", "-1", "99999999999999999999", "+999999999-12-31T00:00:00.000%2B0000",
+                    "2026-13-45", "abc", "x".repeat(5000), "%E0%A4", "'%20or%201=1--", "a_eq_%00")) {
+                attacks.add(new Attack("query " + param, "GET", "/engine-rest/task?" + param + "=" + value, null, null, clerk));
+            }
+        }
+        for (String id : List.of("does-not-exist", "x".repeat(300), "%00", "..%2F..", "1;DROP", "%C0%AE")) {
+            attacks.add(new Attack("unknown task", "POST", "/engine-rest/task/" + id + "/complete", "{}", "application/json", clerk));
+            attacks.add(new Attack("unknown task", "GET", "/engine-rest/task/" + id, null, null, clerk));
+            attacks.add(new Attack("unknown task", "POST", "/engine-rest/task/" + id + "/claim",
+                    "{\"userId\":\"" + clerk + "\"}", "application/json", clerk));
+        }
+        for (String filterBody : List.of("[]", "{\"sorting\":[{\"sortBy\":\"x\",\"sortOrder\":\"y\"}]}", "{\"processVariables\":{}}",
+                "{\"firstResult\":\"x\"}", "{\"maxResults\":-5}", "{\"dueAfter\":\"+999999999-12-31T00:00:00.000+0000\"}")) {
+            attacks.add(new Attack("task query", "POST", "/engine-rest/task", filterBody, "application/json", clerk));
+        }
+    }
+
+    /** The valid variables of a step, each replaced in turn by a hostile value or type. */
+    private static void variableMutations(List<Attack> attacks, String label, String path, String user, Map<String, Object> valid) {
+        for (String name : valid.keySet()) {
+            List<Object> values = new ArrayList<>(List.of(12, 1.5, true, -1, Long.MAX_VALUE, "", "x".repeat(5000), "a\u0000b",
+                    "a\u0007b", "a\u001bb", "a\u2028b", List.of("ACCEPT"), Map.of("value", "ACCEPT")));
+            if (name.endsWith("Decision")) values.addAll(List.of("ACCEPT ", "accept", "DROP TABLE", "APPROVE", "DRAFT_"));
+            for (Object value : values) {
+                Map<String, Object> vars = new LinkedHashMap<>(valid);
+                vars.put(name, value);
+                attacks.add(new Attack(label + " " + name + "=" + abbreviate(String.valueOf(value)), "POST", path,
+                        json(Map.of("variables", dtos(vars))), "application/json", user));
+            }
+            for (String type : List.of("Json", "Xml", "File", "Object", "Bytes", "Null", "Date", "Integer", "Long", "Double",
+                    "Boolean", "Strin", "", "java.lang.String")) {
+                Map<String, Object> dtos = dtos(valid);
+                dtos.put(name, Map.of("value", String.valueOf(valid.get(name)), "type", type));
+                attacks.add(new Attack(label + " " + name + " as " + type, "POST", path, json(Map.of("variables", dtos)), "application/json", user));
+            }
+            for (Object info : List.of(Map.of("objectTypeName", "java.util.HashMap", "serializationDataFormat", "application/x-java-serialized-object"),
+                    Map.of("transient", true), "x", List.of())) {
+                Map<String, Object> dtos = dtos(valid);
+                dtos.put(name, Map.of("value", String.valueOf(valid.get(name)), "valueInfo", info));
+                attacks.add(new Attack(label + " " + name + " valueInfo", "POST", path, json(Map.of("variables", dtos)), "application/json", user));
+            }
+            Map<String, Object> dtos = dtos(valid);
+            dtos.put(name, Map.of("value", String.valueOf(valid.get(name)), "extra", 1));
+            attacks.add(new Attack(label + " " + name + " extra member", "POST", path, json(Map.of("variables", dtos)), "application/json", user));
+            Map<String, Object> nulls = dtos(valid);
+            nulls.put(name, null);
+            attacks.add(new Attack(label + " " + name + " null dto", "POST", path, json(Map.of("variables", nulls)), "application/json", user));
+        }
+        for (Object variables : List.of("x", 12, List.of(), true)) {
+            attacks.add(new Attack(label + " variables=" + variables, "POST", path, json(Map.of("variables", variables)), "application/json", user));
+        }
+        attacks.add(new Attack(label + " extra member", "POST", path,
+                json(Map.of("variables", dtos(valid), "businessKey", "x")), "application/json", user));
+    }
+
+    /** Whole-body damage: syntax, trailing tokens, duplicates, depth, size, encodings and content types. */
+    private static void bodyMutations(List<Attack> attacks, String label, String method, String path, String user) {
+        String good = "{\"variables\":{\"receptionDecision\":{\"value\":\"ACCEPT\"}}}";
+        List<String> bodies = List.of("", "{", "}", "[]", "null", "~", "12", "\"x\"", "<xml/>", good + "}", good + " x",
+                "{\"variables\":{},\"variables\":{}}", "[".repeat(3000) + "]".repeat(3000), "{\"a\":".repeat(500) + "1" + "}".repeat(500),
+                "{\"variables\":{\"receptionDecision\":{\"value\":\"\\ud800\"}}}", "{\"variables\":{\"receptionDecision\":{\"value\":NaN}}}",
+                "{'variables':{}}", "{\"variables\":{\"receptionDecision\":{\"value\":\"ACCEPT\",}}}", "\uFEFF\uFEFF" + good,
+                "{\"variables\":{\"receptionDecision\":{\"value\":\"" + "x".repeat(300_000) + "\"}}}",
+                "{\"variables\":{\"receptionDecision\":{\"value\":1e999999}}}", "{\"variables\":{\"x\u0000\":{\"value\":1}}}");
+        for (String body : bodies) {
+            attacks.add(new Attack(label + " body " + abbreviate(body), method, path, body, "application/json", user));
+        }
+        for (String type : List.of("*/*", "text/plain", "application/xml", "text/html", "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x", "application/json-patch+json", "garbage", "application/yaml")) {
+            attacks.add(new Attack(label + " content type " + type, method, path, good, type, user));
+        }
+        attacks.add(new Attack(label + " no content type", method, path, good, null, user));
+    }
+
+    // --- motcua's API -------------------------------------------------------------------------------
+
+    private static void apiAttacks(List<Attack> attacks, AtStep reception) {
+        Map<String, Object> submission = Submissions.birthRegistration("tan-giang", "COUNTER");
+        List<Object> hostile = List.of(12, 1.5, true, "", "x".repeat(5000), "a\u0000b", "a\u0007b", List.of(), Map.of(),
+                "+999999999-12-31", -1, Long.MAX_VALUE);
+        for (String path : paths(submission, "")) {
+            for (Object value : hostile) {
+                attacks.add(new Attack("submission " + path, "POST", "/api/dossiers",
+                        json(replace(submission, path, value)), "application/json", Http.PORTAL));
+            }
+        }
+        for (String body : List.of("", "{", "[]", "null", "~", json(submission) + "}", "<xml/>", "[".repeat(3000) + "]".repeat(3000),
+                "{\"procedureCode\":\"1.001193\",\"procedureCode\":\"1.001193\"}")) {
+            attacks.add(new Attack("submission body " + abbreviate(body), "POST", "/api/dossiers", body, "application/json", Http.PORTAL));
+        }
+        for (String type : List.of("*/*", "text/plain", "application/xml", "garbage", "multipart/form-data; boundary=x")) {
+            attacks.add(new Attack("submission content type " + type, "POST", "/api/dossiers", json(submission), type, Http.PORTAL));
+        }
+        for (String v : List.of("+999999999-12-31", "-999999999-01-01", "1899-12-31", "2201-01-01", "abc", "%00", "2026-02-30",
+                "9".repeat(30), "")) {
+            attacks.add(new Attack("calendar", "GET", "/api/calendar/working-days?from=" + v + "&to=2026-12-31", null, null, null));
+            attacks.add(new Attack("calendar", "GET", "/api/calendar/working-days?from=2026-01-01&to=" + v, null, null, null));
+            attacks.add(new Attack("calendar", "GET", "/api/calendar/due?from=" + v + "&limit=3&unit=WORKING_DAYS", null, null, null));
+            attacks.add(new Attack("calendar", "GET", "/api/calendar/due?from=2026-02-13T16:00:00%2B07:00&limit=" + v + "&unit=WORKING_DAYS", null, null, null));
+            attacks.add(new Attack("calendar", "GET", "/api/calendar/due?from=2026-02-13T16:00:00%2B07:00&limit=3&unit=" + v, null, null, null));
+            attacks.add(new Attack("register", "GET", "/api/communes/tan-giang/register?date=" + v, null, null, "tan-giang.reception"));
+            attacks.add(new Attack("lookup", "GET", "/api/public/dossiers/" + reception.code() + "?secret=" + v, null, null, null));
+            attacks.add(new Attack("dossier", "GET", "/api/dossiers/" + v, null, null, Http.PORTAL));
+        }
+        for (Object scopes : List.of(java.util.Arrays.asList((Object) null), List.of(""), List.of("x".repeat(600)), "dossiers:read",
+                12, List.of(12), List.of("admin:all"))) {
+            attacks.add(new Attack("client scopes", "POST", "/api/admin/clients/hostile-client", json(Map.of("scopes", scopes)),
+                    "application/json", "admin"));
+        }
+        for (String name : List.of("UPPER", "x".repeat(100), "a%00b", "-x", "tên")) {
+            attacks.add(new Attack("client name", "POST", "/api/admin/clients/" + name, json(Map.of("scopes", List.of("dossiers:read"))),
+                    "application/json", "admin"));
+        }
+        for (String yaml : List.of("~", "", "[]", "12", "province: ~", "communes: x", "{", "\u0000", "province:\n  code: " + "x".repeat(5000))) {
+            attacks.add(new Attack("provisioning", "POST", "/api/admin/provisioning", yaml, "application/yaml", "admin"));
+        }
+        attacks.add(new Attack("provisioning csv", "POST", "/api/admin/provisioning", "a\u0000b;c", "text/csv", "admin"));
+        Map<String, Object> event = new LinkedHashMap<>(Map.of("eventId", "ev-1", "trackingNumber", "EB1VN", "event", "DELIVERED", "detail", "ok"));
+        for (String path : paths(event, "")) {
+            for (Object value : hostile) {
+                attacks.add(new Attack("post event " + path, "POST", "/api/integrations/post/events",
+                        json(replace(event, path, value)), "application/json", Http.PORTAL));
+            }
+        }
+        Map<String, Object> payment = new LinkedHashMap<>(Map.of("transactionId", "tx-1", "dossierCode", reception.code(),
+                "amount", 5000, "status", "SUCCESS"));
+        for (String path : paths(payment, "")) {
+            for (Object value : hostile) {
+                String body = json(replace(payment, path, value));
+                attacks.add(new Attack("payment " + path, "POST", "/api/integrations/payment/callback", body, "application/json", "sig:" + sign(body)));
+            }
+        }
+        for (String body : List.of("{", "<xml/>", "[".repeat(2000) + "]".repeat(2000), "", "null")) {
+            attacks.add(new Attack("payment body", "POST", "/api/integrations/payment/callback", body, "application/json", "sig:" + sign(body)));
+        }
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------
+
+    private Map<String, Long> counts() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String table : COUNTED) {
+            counts.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+        }
+        return counts;
+    }
+
+    private static Map<String, Object> dtos(Map<String, Object> values) {
+        Map<String, Object> dtos = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            Map<String, Object> dto = new LinkedHashMap<>();
+            dto.put("value", v);
+            dtos.put(k, dto);
+        });
+        return dtos;
+    }
+
+    /** Every member path of a JSON-like map ("applicant.fullName", "components[0].copies"). */
+    @SuppressWarnings("unchecked")
+    private static List<String> paths(Object node, String prefix) {
+        List<String> paths = new ArrayList<>();
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String p = prefix.isEmpty() ? (String) e.getKey() : prefix + "." + e.getKey();
+                paths.add(p);
+                paths.addAll(paths(e.getValue(), p));
+            }
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                paths.add(prefix + "[" + i + "]");
+                paths.addAll(paths(list.get(i), prefix + "[" + i + "]"));
+            }
+        }
+        return paths;
+    }
+
+    /** A deep copy of the map with the value at the path replaced. */
+    @SuppressWarnings("unchecked")
+    private static Object replace(Object node, String path, Object value) {
+        if (path.isEmpty()) return value;
+        if (path.startsWith("[")) {
+            int end = path.indexOf(']');
+            int index = Integer.parseInt(path.substring(1, end));
+            String rest = path.substring(end + 1).replaceFirst("^\\.", "");
+            List<Object> copy = new ArrayList<>((List<Object>) node);
+            copy.set(index, replace(copy.get(index), rest, value));
+            return copy;
+        }
+        int dot = path.indexOf('.');
+        int bracket = path.indexOf('[');
+        int cut = dot < 0 ? bracket : bracket < 0 ? dot : Math.min(dot, bracket);
+        String key = cut < 0 ? path : path.substring(0, cut);
+        String rest = cut < 0 ? "" : path.substring(cut).replaceFirst("^\\.", "");
+        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) node);
+        copy.put(key, replace(copy.get(key), rest, value));
+        return copy;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String name) {
+        return java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String sign(String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(PAYMENT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        String clean = text == null ? "" : text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 120 ? clean.substring(0, 120) + "…" : clean;
+    }
+}
