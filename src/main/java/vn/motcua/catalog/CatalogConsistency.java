@@ -70,7 +70,7 @@ public final class CatalogConsistency {
                 continue;
             }
             Set<String> userTasks = new HashSet<>();
-            for (UserTask task : userTasks(process)) {
+            for (UserTask task : procedureTasks(process, processes, null, problems)) {
                 userTasks.add(task.getId());
                 if (!procedure.steps().containsKey(task.getId())) {
                     problems.add(where + ": user task " + task.getId() + " has no share in steps");
@@ -92,6 +92,64 @@ public final class CatalogConsistency {
             }
         }
         return problems;
+    }
+
+    /**
+     * The user tasks a procedure's dossier goes through: its own, and those of the building blocks
+     * it calls (a block named by {@code ${resolutionBlock}} is the one the caller maps in). The
+     * return block's tasks are due at the appointment and have no share.
+     */
+    static List<UserTask> procedureTasks(Process process, Map<String, Process> processes, String resolutionBlock, List<String> problems) {
+        List<UserTask> tasks = new ArrayList<>(userTasks(process));
+        for (org.camunda.bpm.model.bpmn.instance.CallActivity call : callActivities(process)) {
+            for (var in : call.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class)) {
+                for (var mapping : in.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class)) {
+                    if ("all".equals(mapping.getCamundaVariables())) {
+                        problems.add("process " + process.getId() + ": call activity " + call.getId() + " maps all variables in; map each one");
+                    }
+                }
+                for (var mapping : in.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut.class)) {
+                    if ("all".equals(mapping.getCamundaVariables())) {
+                        problems.add("process " + process.getId() + ": call activity " + call.getId() + " maps all variables out; map each one");
+                    }
+                }
+            }
+            String called = call.getCalledElement();
+            if (called == null || called.equals(vn.motcua.process.DossierProcess.Block.RETURN)) continue;
+            if (called.equals("${" + vn.motcua.process.DossierProcess.Var.RESOLUTION_BLOCK + "}")) {
+                called = resolutionBlock;
+            }
+            Process block = called == null ? null : processes.get(called);
+            if (block == null) {
+                problems.add("process " + process.getId() + ": call activity " + call.getId() + " calls "
+                        + (called == null ? "a block no caller names" : called) + ", which is not in processes/");
+                continue;
+            }
+            tasks.addAll(procedureTasks(block, processes, mappedBlock(call, resolutionBlock), problems));
+        }
+        return tasks;
+    }
+
+    /** The resolution block a call activity maps in ({@code <camunda:in sourceExpression="giai-quyet-phong" target="resolutionBlock"/>}). */
+    private static String mappedBlock(org.camunda.bpm.model.bpmn.instance.CallActivity call, String inherited) {
+        for (var in : call.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class)) {
+            for (var mapping : in.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class)) {
+                if (vn.motcua.process.DossierProcess.Var.RESOLUTION_BLOCK.equals(mapping.getCamundaTarget())) {
+                    return mapping.getCamundaSourceExpression() != null ? mapping.getCamundaSourceExpression() : inherited;
+                }
+            }
+        }
+        return inherited;
+    }
+
+    static List<org.camunda.bpm.model.bpmn.instance.CallActivity> callActivities(org.camunda.bpm.model.bpmn.instance.BaseElement container) {
+        List<org.camunda.bpm.model.bpmn.instance.CallActivity> calls = new ArrayList<>(
+                container.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.CallActivity.class));
+        for (org.camunda.bpm.model.bpmn.instance.SubProcess sub
+                : container.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.SubProcess.class)) {
+            calls.addAll(callActivities(sub));
+        }
+        return calls;
     }
 
     /** The user tasks of a process, those inside its subprocesses included. */

@@ -17,7 +17,7 @@ import vn.motcua.outbox.Outbox;
 @Component
 class CitizenNotices {
 
-    enum Event { ACCEPTED, SUPPLEMENT, APOLOGY, RESULT_READY, DELIVERED }
+    enum Event { ACCEPTED, SUPPLEMENT, APOLOGY, RESULT_READY, DELIVERED, WITHDRAWN, STOPPED }
 
     private final Outbox outbox;
     private final NoticeProperties properties;

@@ -30,4 +30,34 @@ class DossierController {
     DossierView get(@PathVariable String code) {
         return dossiers.get(code, Callers.authenticated());
     }
+
+    /** The citizen withdraws the dossier (status 7): {@code {"reason": "…"}}. */
+    @PostMapping("/{code}/withdrawal")
+    DossierView withdraw(@PathVariable String code, @RequestBody WithdrawalRequest request) {
+        return dossiers.withdraw(code, request.validReason(), Callers.authenticated());
+    }
+
+    /** Why the citizen withdraws: required, at most 1,000 characters, one or more lines. */
+    record WithdrawalRequest(String reason) {
+        static final int MAX = 1000;
+
+        String validReason() {
+            String problem = reason == null || reason.isBlank() ? "lý do rút hồ sơ là bắt buộc"
+                    : reason.length() > MAX ? "tối đa " + MAX + " ký tự"
+                    : reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+                    ? "chứa ký tự điều khiển không được phép" : null;
+            if (problem != null) {
+                throw new InvalidRequestException(java.util.List.of(new FieldError("reason", problem)));
+            }
+            return reason.strip();
+        }
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(DossierStateConflict.class)
+    org.springframework.http.ProblemDetail conflict(DossierStateConflict e) {
+        org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail
+                .forStatusAndDetail(org.springframework.http.HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Hồ sơ không ở trạng thái cho phép");
+        return problem;
+    }
 }

@@ -84,30 +84,47 @@ public class DossierService {
         long id = dossiers.insert(code, s, now, LookupSecrets.generate());
         dossiers.insertStatus(id, DossierStatus.NEW, now, applicantActor(s), "Nộp hồ sơ qua kênh " + s.channel());
         syncToPortal(code);
-        VariableMap variables = Variables.createVariables()
-                .putValue(Var.DOSSIER_CODE, code)
-                .putValue(Var.COMMUNE_CODE, s.commune().code())
-                .putValue(Var.COMMUNE_NAME, s.commune().name())
-                .putValue(Var.PROCEDURE_CODE, s.procedure().code())
-                .putValue(Var.PROCEDURE_NAME, s.procedure().name())
-                .putValue(Var.APPLICANT_NAME, s.applicant().fullName())
-                .putValue(Var.APPLICANT_ADDRESS, s.applicant().address())
-                .putValue(Var.CHANNEL, s.channel().name())
-                .putValue(Var.RETURN_METHOD, s.returnMethod().name())
-                .putValue(Var.RETURN_METHOD_LABEL, s.returnMethod().label())
-                .putValue(Var.COMPONENTS_SUMMARY, s.components().stream()
-                        .map(c -> c.name() + " (" + c.copies() + " bản)").collect(Collectors.joining("; ")))
-                .putValue(Var.RECEPTION_GROUP, Role.RECEPTION.groupId(s.commune().code(), null))
-                .putValue(Var.LEADER_GROUP, Role.LEADER.groupId(s.commune().code(), null))
-                .putValue(Var.FEE_AMOUNT, s.procedure().fees().stream().mapToLong(Procedure.Fee::amount).sum())
-                .putValue(Var.FEE_LABEL, s.procedure().fees().isEmpty() ? "Miễn phí"
-                        : s.procedure().fees().stream().map(f -> f.name() + ": " + String.format("%,d", f.amount()).replace(',', '.') + " đồng")
-                        .collect(Collectors.joining("; ")));
+        // the commune makes the instance's tenant; every other fact the processes load from here (DossierFacts)
+        VariableMap variables = Variables.createVariables().putValue(Var.COMMUNE_CODE, s.commune().code());
         ProcessInstance instance = runtime.startProcessInstanceByKey(s.procedure().processKey(), code, variables);
         dossiers.setProcessInstance(id, instance.getId());
         if (caller != null) {
             audit.record(code, caller.name(), "SUBMIT", s.procedure().code() + " " + s.channel());
         }
+        return get(code);
+    }
+
+    /**
+     * The citizen withdraws the dossier (status 7), by a written request at the counter (the commune's
+     * one-stop records it) or on the portal (a client with the submit scope): allowed until the
+     * result is returned. Its process ends at once — open tasks, timers and waits with it — and the
+     * status history, the timeline and the portal say who and why.
+     */
+    @Transactional
+    public DossierView withdraw(String code, String reason, Caller caller) {
+        Dossier d = dossiers.findByCode(code).orElseThrow(() -> new DossierNotFoundException(code));
+        if (!(caller.isAdmin() || caller.hasScope(Scopes.SUBMIT_DOSSIERS) || caller.hasRole(d.communeCode(), Role.RECEPTION))) {
+            if (caller.isOfficialOf(d.communeCode())) {
+                throw new AccessDenied("Chỉ Bộ phận Một cửa ghi nhận yêu cầu rút hồ sơ của công dân");
+            }
+            throw new DossierNotFoundException(code);
+        }
+        if (d.status() == DossierStatus.RETURNED) {
+            throw new DossierStateConflict("Hồ sơ " + code + " đã trả kết quả; không thể rút hồ sơ");
+        }
+        if (d.status() == DossierStatus.WITHDRAWN || d.status() == DossierStatus.STOPPED || d.status() == DossierStatus.NOT_RECEIVED) {
+            throw new DossierStateConflict("Hồ sơ " + code + " đã kết thúc (" + d.status().label() + ")");
+        }
+        String why = "Công dân yêu cầu rút hồ sơ: " + reason;
+        if (d.processInstanceId() != null
+                && runtime.createProcessInstanceQuery().processInstanceId(d.processInstanceId()).count() > 0) {
+            runtime.deleteProcessInstance(d.processInstanceId(), why, true, true);
+        }
+        String actor = caller.name();
+        changeStatus(code, DossierStatus.WITHDRAWN, actor, why);
+        handOver(code, "WITHDRAWN", "Rút hồ sơ", caller instanceof Caller.Client ? "Cổng Dịch vụ công" : "Bộ phận Một cửa",
+                actor, null, why);
+        audit.record(code, actor, "WITHDRAW", reason);
         return get(code);
     }
 
@@ -219,7 +236,8 @@ public class DossierService {
     private DossierView.Deadline deadline(Dossier d, OffsetDateTime now) {
         OffsetDateTime stepDue = null;
         if (d.processInstanceId() != null) {
-            stepDue = tasks.createTaskQuery().processInstanceId(d.processInstanceId()).list().stream()
+            // the open tasks of the dossier's procedure and of every block it called (they share its business key)
+            stepDue = tasks.createTaskQuery().processInstanceBusinessKey(d.code()).list().stream()
                     .map(org.camunda.bpm.engine.task.Task::getDueDate)
                     .filter(java.util.Objects::nonNull)
                     .min(java.util.Comparator.naturalOrder())
@@ -268,6 +286,8 @@ public class DossierService {
             case SUPPLEMENT_REQUESTED -> CitizenNotices.Event.SUPPLEMENT;
             case FINISHED -> CitizenNotices.Event.RESULT_READY;
             case RETURNED -> CitizenNotices.Event.DELIVERED;
+            case WITHDRAWN -> CitizenNotices.Event.WITHDRAWN;
+            case STOPPED -> CitizenNotices.Event.STOPPED;
             default -> null;
         };
         if (event != null) {
@@ -301,6 +321,8 @@ public class DossierService {
                         + "/result?secret=" + d.lookupSecret();
             };
             case RETURNED -> note == null ? d.returnMethod().label() : note;
+            case WITHDRAWN -> note == null ? "" : note.replaceFirst("^Công dân yêu cầu rút hồ sơ: ", "");
+            case STOPPED -> note == null ? "" : note.replaceFirst("^Dừng giải quyết hồ sơ: ", "");
             default -> note;
         };
     }

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Dates as Vietnamese documents write them: "16 giờ 00 phút, ngày 25/02/2026". */
+/** Dates and amounts as Vietnamese documents write them: "16 giờ 00 phút, ngày 25/02/2026", "5.000". */
 public final class Formats {
 
     private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -21,5 +21,10 @@ public final class Formats {
 
     public static String date(OffsetDateTime t) {
         return DATE.format(t.atZoneSameInstant(VN));
+    }
+
+    /** An amount of đồng with dots between thousands: 1.500.000. */
+    public static String money(long amount) {
+        return String.format(java.util.Locale.ROOT, "%,d", amount).replace(',', '.');
     }
 }

@@ -82,6 +82,15 @@ public final class DossierProcess {
         public static final String LEADER_COMMENT = "leaderComment";
         public static final String RECIPIENT_NAME = "recipientName";
         public static final String POSTAL_TRACKING_NUMBER = "postalTrackingNumber";
+        /** The post office's event, as the integration correlates it. */
+        public static final String POST_DELIVERED = "postDelivered";
+        public static final String POST_EVENT_DETAIL = "postEventDetail";
+        /** Which resolution block a procedure composes (giai-quyet-phong, giai-quyet-rut-gon, giai-quyet-tai-cho). */
+        public static final String RESOLUTION_BLOCK = "resolutionBlock";
+        /** How a resolution block ended: RESOLVED, SUPPLEMENT or STOPPED. */
+        public static final String RESOLUTION_OUTCOME = "resolutionOutcome";
+        /** Why the head or the leader stopped processing (status 8). */
+        public static final String STOP_REASON = "stopReason";
 
         private Var() {
         }
@@ -95,15 +104,48 @@ public final class DossierProcess {
         public static final String APPROVE = "APPROVE";
         public static final String RETURN = "RETURN";
         public static final String DRAFT = "DRAFT";
+        public static final String STOP = "STOP";
 
         private Decision() {
+        }
+    }
+
+    /** How a resolution block ends ({@link Var#RESOLUTION_OUTCOME}). */
+    public static final class Outcome {
+        public static final String RESOLVED = "RESOLVED";
+        public static final String SUPPLEMENT = "SUPPLEMENT";
+        public static final String STOPPED = "STOPPED";
+
+        private Outcome() {
+        }
+    }
+
+    /** The building blocks in processes/chung/ (their process keys). */
+    public static final class Block {
+        public static final String RECEPTION = "tiep-nhan";
+        public static final String RESOLUTION = "giai-quyet";
+        public static final String DEPARTMENT = "giai-quyet-phong";
+        public static final String SHORT = "giai-quyet-rut-gon";
+        public static final String ON_THE_SPOT = "giai-quyet-tai-cho";
+        public static final String RETURN = "tra-ket-qua";
+
+        private Block() {
+        }
+    }
+
+    /** Message names the diagrams wait for. */
+    public static final class Message {
+        public static final String PAYMENT_RECEIVED = "PaymentReceived";
+        public static final String POST_DELIVERED = "PostDelivered";
+        public static final String POST_RETURNED = "PostReturned";
+
+        private Message() {
         }
     }
 
     /** BPMN error codes the diagrams catch. */
     public static final class Errors {
         public static final String INVALID_SPECIALIST = "INVALID_SPECIALIST";
-        public static final String SUPPLEMENT_NEEDED = "SUPPLEMENT_NEEDED";
 
         private Errors() {
         }

@@ -53,6 +53,12 @@ public final class ProcessContract {
     public static final Variable<Object> SPECIALIST_OPTIONS = Variable.object(Var.SPECIALIST_OPTIONS);
     public static final Variable<String> DRAFTED_BY = Variable.text(Var.DRAFTED_BY, 64);
     public static final Variable<String> REVIEWED_BY = Variable.text(Var.REVIEWED_BY, 64);
+    public static final Variable<String> RESOLUTION_BLOCK = Variable.choice(Var.RESOLUTION_BLOCK,
+            DossierProcess.Block.DEPARTMENT, DossierProcess.Block.SHORT, DossierProcess.Block.ON_THE_SPOT);
+    public static final Variable<String> RESOLUTION_OUTCOME = Variable.choice(Var.RESOLUTION_OUTCOME,
+            DossierProcess.Outcome.RESOLVED, DossierProcess.Outcome.SUPPLEMENT, DossierProcess.Outcome.STOPPED);
+    public static final Variable<Boolean> POST_DELIVERED = Variable.bool(Var.POST_DELIVERED);
+    public static final Variable<String> POST_EVENT_DETAIL = Variable.text(Var.POST_EVENT_DETAIL, 500);
 
     // --- the service's own: the clock -------------------------------------------------------------
     public static final Variable<Date> APPOINTMENT_AT = Variable.dateTime(Var.APPOINTMENT_AT);
@@ -85,12 +91,17 @@ public final class ProcessContract {
             .writtenBy(Element.TASK_APPRAISE_DOSSIER);
     public static final Variable<String> DRAFT_RESULT = Variable.text(Var.DRAFT_RESULT, RESULT_LENGTH).multiline()
             .writtenBy(Element.TASK_APPRAISE_DOSSIER);
-    public static final Variable<String> HEAD_DECISION = Variable.choice(Var.HEAD_DECISION, Decision.APPROVE, Decision.RETURN)
+    public static final Variable<String> HEAD_DECISION = Variable
+            .choice(Var.HEAD_DECISION, Decision.APPROVE, Decision.RETURN, Decision.STOP)
             .writtenBy(Element.TASK_REVIEW_DRAFT);
     public static final Variable<String> HEAD_COMMENT = Variable.text(Var.HEAD_COMMENT, NOTE_LENGTH).multiline()
             .writtenBy(Element.TASK_REVIEW_DRAFT);
-    public static final Variable<String> LEADER_DECISION = Variable.choice(Var.LEADER_DECISION, Decision.APPROVE, Decision.RETURN)
+    public static final Variable<String> LEADER_DECISION = Variable
+            .choice(Var.LEADER_DECISION, Decision.APPROVE, Decision.RETURN, Decision.STOP)
             .writtenBy(Element.TASK_LEADER_APPROVAL);
+    /** Why processing stops (status 8): the notice to the citizen says it. */
+    public static final Variable<String> STOP_REASON = Variable.text(Var.STOP_REASON, NOTE_LENGTH).multiline()
+            .writtenBy(Element.TASK_REVIEW_DRAFT, Element.TASK_LEADER_APPROVAL);
     public static final Variable<String> LEADER_COMMENT = Variable.text(Var.LEADER_COMMENT, NOTE_LENGTH).multiline()
             .writtenBy(Element.TASK_LEADER_APPROVAL);
     public static final Variable<String> DELAY_REASON = Variable.text(Var.DELAY_REASON, NOTE_LENGTH).multiline()

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
+import vn.motcua.dossier.Formats;
 import vn.motcua.engine.RejectedCompletion;
 import vn.motcua.process.DossierProcess;
 import vn.motcua.process.DossierProcess.Decision;
@@ -28,7 +29,7 @@ import vn.motcua.process.ProcessContract;
 class CompletionGuard extends AbstractBpmnParseListener {
 
     private static final Set<String> RECEPTION = Set.of(Decision.ACCEPT, Decision.SUPPLEMENT, Decision.REFUSE);
-    private static final Set<String> APPROVAL = Set.of(Decision.APPROVE, Decision.RETURN);
+    private static final Set<String> APPROVAL = Set.of(Decision.APPROVE, Decision.RETURN, Decision.STOP);
 
     /** For each step: the decision variable and its values, and what must accompany a decision. */
     private static final Map<String, Rule> RULES = Map.of(
@@ -41,9 +42,9 @@ class CompletionGuard extends AbstractBpmnParseListener {
                     Map.of(Decision.DRAFT, List.of(Var.DRAFT_RESULT), Decision.SUPPLEMENT, List.of(Var.SUPPLEMENT_REQUEST))),
             DossierProcess.Element.TASK_EXPLAIN_DELAY, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.DELAY_REASON, Var.NEW_APPOINTMENT))),
             DossierProcess.Element.TASK_REVIEW_DRAFT,
-            new Rule(Var.HEAD_DECISION, APPROVAL, Map.of(Decision.RETURN, List.of(Var.HEAD_COMMENT))),
+            new Rule(Var.HEAD_DECISION, APPROVAL, Map.of(Decision.RETURN, List.of(Var.HEAD_COMMENT), Decision.STOP, List.of(Var.STOP_REASON))),
             DossierProcess.Element.TASK_LEADER_APPROVAL,
-            new Rule(Var.LEADER_DECISION, APPROVAL, Map.of(Decision.RETURN, List.of(Var.LEADER_COMMENT))),
+            new Rule(Var.LEADER_DECISION, APPROVAL, Map.of(Decision.RETURN, List.of(Var.LEADER_COMMENT), Decision.STOP, List.of(Var.STOP_REASON))),
             DossierProcess.Element.TASK_RETURN_AT_COUNTER, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.RECIPIENT_NAME))),
             DossierProcess.Element.TASK_RETURN_BY_POST, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.POSTAL_TRACKING_NUMBER))),
             DossierProcess.Element.TASK_COLLECT_FEE, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.FEE_PAID, Var.RECEIPT_NUMBER))));
@@ -70,10 +71,10 @@ class CompletionGuard extends AbstractBpmnParseListener {
         }
         long amount = n.longValue();
         if (!Objects.equals(due, amount)) {
-            String what = amount < 0 ? "không được âm" : due != null && amount < due ? "thiếu so với" : "vượt quá";
-            throw new RejectedCompletion(Var.FEE_PAID, "Số tiền thu " + String.format(java.util.Locale.ROOT, "%,d", amount).replace(',', '.')
-                    + " đồng " + what + (amount < 0 ? "" : " số phải nộp " + String.format(java.util.Locale.ROOT, "%,d", due == null ? 0 : due).replace(',', '.') + " đồng")
-                    + "; phải thu đúng số tiền phải nộp");
+            String reason = amount < 0 ? "Số tiền thu không được âm"
+                    : "Số tiền thu " + Formats.money(amount) + " đồng " + (due != null && amount < due ? "thiếu so với" : "vượt quá")
+                    + " số phải nộp " + Formats.money(due == null ? 0 : due) + " đồng";
+            throw new RejectedCompletion(Var.FEE_PAID, reason + "; phải thu đúng số tiền phải nộp");
         }
     }
 

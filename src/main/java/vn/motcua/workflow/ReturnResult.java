@@ -34,11 +34,11 @@ class ReturnResult implements JavaDelegate {
                 dossiers.receive(code, "Công dân", recipient, null);
             }
             case POST -> {
-                if (Boolean.TRUE.equals(execution.getVariable("postDelivered"))) {
+                if (Boolean.TRUE.equals(execution.getVariable(Var.POST_DELIVERED))) {
                     // the post office reported the delivery
                     String tracking = dossiers.find(code).postalTrackingNumber();
                     note = "Bưu điện đã phát kết quả cho công dân, số hiệu bưu gửi " + tracking;
-                    dossiers.recordPostEvent(code, true, "Đã phát: " + execution.getVariable("postEventDetail"));
+                    dossiers.recordPostEvent(code, true, "Đã phát: " + execution.getVariable(Var.POST_EVENT_DETAIL));
                 } else {
                     String tracking = (String) execution.getVariable(Var.POSTAL_TRACKING_NUMBER);
                     note = "Trả kết quả qua bưu chính công ích, số hiệu bưu gửi " + tracking;

@@ -30,7 +30,7 @@ class ReturnSteps {
     @Bean("postReturned")
     JavaDelegate postReturned(DossierService dossiers) {
         return execution -> dossiers.recordPostEvent(ProcessContract.dossierCode(execution), false,
-                "Chuyển hoàn: " + execution.getVariable("postEventDetail"));
+                "Chuyển hoàn: " + execution.getVariable(Var.POST_EVENT_DETAIL));
     }
 
     /** The electronic result is published: the citizen downloads it with the lookup secret, the portal gets it. */

@@ -1,0 +1,73 @@
+package vn.motcua.dossier;
+
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import vn.motcua.calendar.Deadlines;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.ProcedureCatalog;
+import vn.motcua.organisation.OrgDirectory;
+import vn.motcua.organisation.Role;
+import vn.motcua.process.DossierProcess.Var;
+
+/**
+ * The facts of a dossier that its processes need, as motcua's tables hold them now: who and what
+ * it is, where it is handled, the fee due and the appointment in force. Every process instance of a
+ * dossier — the procedure and each building block it calls — loads them when it starts, so no
+ * caller passes them on and no client can make a block believe otherwise.
+ */
+@Service
+public class DossierFacts {
+
+    private final DossierRepository dossiers;
+    private final ProcedureCatalog catalog;
+    private final OrgDirectory directory;
+    private final Deadlines deadlines;
+
+    DossierFacts(DossierRepository dossiers, ProcedureCatalog catalog, OrgDirectory directory, Deadlines deadlines) {
+        this.dossiers = dossiers;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.deadlines = deadlines;
+    }
+
+    /** The facts of the dossier, or none when motcua has no such dossier. */
+    public Map<String, Object> of(String code) {
+        Dossier d = dossiers.findByCode(code).orElse(null);
+        if (d == null) return Map.of();
+        Procedure procedure = catalog.find(d.procedureCode()).orElseThrow(
+                () -> new IllegalStateException("Procedure " + d.procedureCode() + " left the catalog"));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put(Var.DOSSIER_CODE, d.code());
+        facts.put(Var.COMMUNE_CODE, d.communeCode());
+        facts.put(Var.COMMUNE_NAME, directory.commune(d.communeCode()).map(OrgDirectory.CommuneInfo::name).orElse(d.communeCode()));
+        facts.put(Var.PROCEDURE_CODE, procedure.code());
+        facts.put(Var.PROCEDURE_NAME, procedure.name());
+        facts.put(Var.APPLICANT_NAME, d.applicant().fullName());
+        facts.put(Var.APPLICANT_ADDRESS, d.applicant().address());
+        facts.put(Var.CHANNEL, d.channel().name());
+        facts.put(Var.RETURN_METHOD, d.returnMethod().name());
+        facts.put(Var.RETURN_METHOD_LABEL, d.returnMethod().label());
+        facts.put(Var.COMPONENTS_SUMMARY, dossiers.components(d.id()).stream()
+                .map(c -> c.name() + " (" + c.copies() + " bản)").collect(Collectors.joining("; ")));
+        facts.put(Var.RECEPTION_GROUP, Role.RECEPTION.groupId(d.communeCode(), null));
+        facts.put(Var.LEADER_GROUP, Role.LEADER.groupId(d.communeCode(), null));
+        facts.put(Var.FEE_AMOUNT, procedure.fees().stream().mapToLong(Procedure.Fee::amount).sum());
+        facts.put(Var.FEE_LABEL, procedure.fees().isEmpty() ? "Miễn phí" : procedure.fees().stream()
+                .map(f -> f.name() + ": " + Formats.money(f.amount()) + " đồng").collect(Collectors.joining("; ")));
+        facts.put(Var.CLOCK_PAUSED, d.pausedAt() != null);
+        facts.put(Var.RESCHEDULE_COUNT, (long) d.rescheduleCount());
+        if (d.appointmentAt() != null) {
+            OffsetDateTime statutory = d.originalAppointmentAt() == null ? d.appointmentAt() : d.originalAppointmentAt();
+            facts.put(Var.APPOINTMENT_AT, Date.from(d.appointmentAt().toInstant()));
+            facts.put(Var.APPOINTMENT_LABEL, Formats.dateTime(d.appointmentAt()) + (d.rescheduleCount() > 0 ? " (đã hẹn lại)" : ""));
+            // late once the appointment has passed: in the minute after it (finishing at 16:00 for 16:00 is on time)
+            facts.put(Var.LATE_CHECK_AT, Date.from(statutory.plusMinutes(1).toInstant()));
+            facts.put(Var.APOLOGY_DUE_AT, Date.from(deadlines.apologyDue(statutory.toZonedDateTime()).toInstant()));
+        }
+        return facts;
+    }
+}
