@@ -100,8 +100,9 @@ class AdminController {
         admin();
         Dossier dossier = dossiers.find(code);
         List<AuditLog.Entry> entries = new ArrayList<>(audit.of(code));
-        if (dossier.processInstanceId() != null) {
-            for (UserOperationLogEntry e : history.createUserOperationLogQuery().processInstanceId(dossier.processInstanceId()).list()) {
+        // the procedure's instance and every block's it called share the dossier's code as business key
+        for (var instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(dossier.code()).list()) {
+            for (UserOperationLogEntry e : history.createUserOperationLogQuery().processInstanceId(instance.getId()).list()) {
                 String detail = e.getProperty() == null ? null
                         : e.getProperty() + (e.getNewValue() == null ? "" : " = " + e.getNewValue());
                 entries.add(new AuditLog.Entry(e.getTimestamp().toInstant().atZone(zone).toOffsetDateTime(),

@@ -62,41 +62,18 @@ public class CommuneHandover {
         if (from.equals(to)) {
             throw new IllegalArgumentException("Xã, phường nhận phải khác xã, phường giao");
         }
-        List<String> codes = new ArrayList<>();
+        // a dossier is its procedure's instance and the instances of the blocks it is in: all move, the dossier once
+        Map<String, List<ProcessInstance>> byDossier = new java.util.LinkedHashMap<>();
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().tenantIdIn(from).active().list()) {
-            String code = instance.getBusinessKey();
-            transfer.move(instance.getId(), to);
-            Map<String, Object> vars = runtime.getVariables(instance.getId());
-            Routing routing = vars.get(Var.HEAD_GROUP) == null ? null
-                    : workflow.route(to, (String) vars.get(Var.PROCEDURE_CODE));
-            Map<String, Object> update = new java.util.HashMap<>();
-            update.put(Var.COMMUNE_CODE, to);
-            update.put(Var.COMMUNE_NAME, target.name());
-            update.put(Var.RECEPTION_GROUP, Role.RECEPTION.groupId(to, null));
-            update.put(Var.LEADER_GROUP, Role.LEADER.groupId(to, null));
-            if (routing != null) {
-                update.put(Var.DEPARTMENT_NAME, routing.departmentName());
-                update.put(Var.HEAD_GROUP, routing.headGroup());
-                update.put(Var.HEAD_ASSIGNEE, routing.headAssignee());
-                update.put(Var.SPECIALIST_GROUP, routing.specialistGroup());
-                update.put(Var.SPECIALIST_OPTIONS, Variables.objectValue(routing.specialists())
-                        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-                update.put(Var.SPECIALIST_ID, null);
-            }
-            runtime.setVariables(instance.getId(), update);
-            for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
-                String unit = null;
-                for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-                    if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
-                            && link.getGroupId().startsWith(from + ":")) {
-                        String moved = to + link.getGroupId().substring(from.length());
-                        tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
-                        tasks.addCandidateGroup(task.getId(), moved);
-                        unit = moved;
-                    }
-                }
-                boolean headWork = routing != null && unit != null && unit.equals(routing.headGroup());
-                tasks.setAssignee(task.getId(), headWork ? routing.headAssignee() : null);
+            byDossier.computeIfAbsent(instance.getBusinessKey(), k -> new ArrayList<>()).add(instance);
+        }
+        List<String> codes = new ArrayList<>();
+        for (Map.Entry<String, List<ProcessInstance>> dossier : byDossier.entrySet()) {
+            String code = dossier.getKey();
+            Routing routing = null;
+            for (ProcessInstance instance : dossier.getValue()) {
+                Routing moved = move(instance, from, to, target);
+                routing = moved != null ? moved : routing;
             }
             jdbc.sql("update mc_dossier set commune_code = ? where code = ?").params(to, code).update();
             dossiers.handOver(code, "HANDOVER", "Bàn giao hồ sơ do sắp xếp đơn vị hành chính", source.name(), actor, null,
@@ -105,6 +82,44 @@ public class CommuneHandover {
             codes.add(code);
         }
         return new Result(from, to, codes, OffsetDateTime.now(clock));
+    }
+
+    /** One process instance of the dossier: its tenant, its routing facts and its open tasks; the routing if it has one. */
+    private Routing move(ProcessInstance instance, String from, String to, OrgDirectory.CommuneInfo target) {
+        transfer.move(instance.getId(), to);
+        Map<String, Object> vars = runtime.getVariables(instance.getId());
+        Routing routing = vars.get(Var.HEAD_GROUP) == null ? null
+                : workflow.route(to, (String) vars.get(Var.PROCEDURE_CODE));
+        Map<String, Object> update = new java.util.HashMap<>();
+        update.put(Var.COMMUNE_CODE, to);
+        update.put(Var.COMMUNE_NAME, target.name());
+        update.put(Var.RECEPTION_GROUP, Role.RECEPTION.groupId(to, null));
+        update.put(Var.LEADER_GROUP, Role.LEADER.groupId(to, null));
+        if (routing != null) {
+            update.put(Var.DEPARTMENT_NAME, routing.departmentName());
+            update.put(Var.HEAD_GROUP, routing.headGroup());
+            update.put(Var.HEAD_ASSIGNEE, routing.headAssignee());
+            update.put(Var.SPECIALIST_GROUP, routing.specialistGroup());
+            update.put(Var.SPECIALIST_OPTIONS, Variables.objectValue(routing.specialists())
+                    .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+            update.put(Var.SPECIALIST_ID, null);
+        }
+        runtime.setVariables(instance.getId(), update);
+        for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
+            String unit = null;
+            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
+                        && link.getGroupId().startsWith(from + ":")) {
+                    String moved = to + link.getGroupId().substring(from.length());
+                    tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
+                    tasks.addCandidateGroup(task.getId(), moved);
+                    unit = moved;
+                }
+            }
+            boolean headWork = routing != null && unit != null && unit.equals(routing.headGroup());
+            tasks.setAssignee(task.getId(), headWork ? routing.headAssignee() : null);
+        }
+        return routing;
     }
 
     public record Result(String from, String to, List<String> dossiers, OffsetDateTime at) {

@@ -127,7 +127,7 @@ class DossierApiTest {
         assertThat(dossier.get("_links").get("self").get("href").asText()).isEqualTo("/api/dossiers/" + code);
         JsonNode read = http.get("/api/dossiers/" + code, Http.PORTAL).expect(200).body();
         assertThat(read.get("applicant").get("fullName").asText()).isEqualTo("Nguyễn Thị Hồng Nhung");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getTenantId())
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).rootProcessInstances().singleResult().getTenantId())
                 .isEqualTo("nung-tri-cao");
     }
 

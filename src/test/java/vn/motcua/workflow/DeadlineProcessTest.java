@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,23 +73,22 @@ class DeadlineProcessTest {
 
         DossierView.Deadline deadline = dossier(pi).deadline();
         assertThat(deadline.appointmentAt()).isEqualTo(OffsetDateTime.parse("2026-02-25T16:00:00+07:00"));
-        assertThat(runtime.getVariable(pi.getId(), "appointmentLabel")).isEqualTo("16 giờ 00 phút, ngày 25/02/2026");
+        assertThat(runtime.getVariable(current(pi).getProcessInstanceId(), "appointmentLabel")).isEqualTo("16 giờ 00 phút, ngày 25/02/2026");
         assertThat(deadline.remainingWorkingMinutes()).isEqualTo(3 * 480);
         assertThat(deadline.remainingWorkingTime()).isEqualTo("còn 3 ngày làm việc");
         // the timers Cockpit shows: the apology one working day before, the late mark at the appointment
         assertThat(timerDue(pi, "Boundary_ApologyDue")).isEqualTo(instant("2026-02-24T16:00:00+07:00"));
         assertThat(timerDue(pi, "Boundary_AppointmentPassed")).isEqualTo(instant("2026-02-25T16:01:00+07:00"));
-        assertThat(management.createJobQuery().processInstanceId(pi.getId()).list())
-                .allSatisfy(job -> assertThat(job.getTenantId()).isEqualTo("tan-giang"));
+        assertThat(jobs(pi)).isNotEmpty().allSatisfy(job -> assertThat(job.getTenantId()).isEqualTo("tan-giang"));
         // the head's step: 10 % of 3 working days = 144 working minutes from 16:00 Friday
-        assertThat(task(pi).getDueDate()).isEqualTo(instant("2026-02-23T08:24:00+07:00"));
+        assertThat(current(pi).getDueDate()).isEqualTo(instant("2026-02-23T08:24:00+07:00"));
         assertThat(dossier(pi).deadline().currentStepDueAt()).isEqualTo(OffsetDateTime.parse("2026-02-23T08:24:00+07:00"));
         // Tasklist: due within one working day (before Monday 15:00), not yet overdue
-        assertThat(filter("Sắp đến hạn")).contains(task(pi).getId());
-        assertThat(filter("Quá hạn")).doesNotContain(task(pi).getId());
+        assertThat(filter("Sắp đến hạn")).contains(current(pi).getId());
+        assertThat(filter("Quá hạn")).doesNotContain(current(pi).getId());
         at("2026-02-23T08:25:00+07:00");
-        assertThat(filter("Quá hạn")).contains(task(pi).getId());
-        assertThat(filter("Sắp đến hạn")).doesNotContain(task(pi).getId());
+        assertThat(filter("Quá hạn")).contains(current(pi).getId());
+        assertThat(filter("Sắp đến hạn")).doesNotContain(current(pi).getId());
     }
 
     @Test
@@ -122,10 +120,10 @@ class DeadlineProcessTest {
     void aStepWarnsItsHolderAndThenTellsTheHeadAtItsDeadline() {
         at("2026-03-02T08:00:00+07:00");     // a Monday
         ProcessInstance pi = submitAndAccept(MARRIAGE_STATUS);
-        complete(task(pi), withVariables("specialistId", "tan-giang.vp.specialist1"));
+        complete(current(pi), withVariables("specialistId", "tan-giang.vp.specialist1"));
         // appraisal: 40 % of 24 h = 576 working minutes from Monday 08:00 → Tuesday 09:36;
         // the warning half a working day (240 minutes) before → Monday 15:36
-        assertThat(task(pi).getDueDate()).isEqualTo(instant("2026-03-03T09:36:00+07:00"));
+        assertThat(current(pi).getDueDate()).isEqualTo(instant("2026-03-03T09:36:00+07:00"));
         at("2026-03-02T15:35:00+07:00");
         runDueJobs();
         assertThat(notifications(pi, "STEP_WARNING")).isEmpty();
@@ -134,7 +132,7 @@ class DeadlineProcessTest {
         runDueJobs();
         assertThat(notifications(pi, "STEP_WARNING")).singleElement()
                 .satisfies(n -> assertThat(n.recipient()).isEqualTo("tan-giang.vp.specialist1"));
-        assertThat(tasks.getTaskComments(task(pi).getId())).anySatisfy(c -> assertThat(c.getFullMessage()).contains("sắp đến hạn"));
+        assertThat(tasks.getTaskComments(current(pi).getId())).anySatisfy(c -> assertThat(c.getFullMessage()).contains("sắp đến hạn"));
         assertThat(notifications(pi, "STEP_OVERDUE")).isEmpty();
 
         at("2026-03-03T09:35:00+07:00");
@@ -146,7 +144,7 @@ class DeadlineProcessTest {
                 .satisfies(n -> assertThat(n.recipient()).isEqualTo("tan-giang:vp:head"));
 
         at("2026-03-03T10:00:00+07:00");
-        complete(task(pi), withVariables("appraisalDecision", "DRAFT", "draftResult", "Giấy xác nhận"));
+        complete(current(pi), withVariables("appraisalDecision", "DRAFT", "draftResult", "Giấy xác nhận"));
         assertThat(dossier(pi).timeline()).filteredOn(h -> h.step().equals(Element.TASK_APPRAISE_DOSSIER))
                 .singleElement().satisfies(h -> assertThat(h.timeliness()).isEqualTo("LATE"));
         assertThat(dossier(pi).timeline()).filteredOn(h -> h.step().equals(Element.TASK_ASSIGN_SPECIALIST))
@@ -157,11 +155,11 @@ class DeadlineProcessTest {
     void oneWorkingDayBeforeTheAppointmentTheHeadApologisesOnceAndTheDossierIsLateWhenItPasses() throws Exception {
         at("2026-02-13T16:00:00+07:00");
         ProcessInstance pi = submitAndAccept(MARRIAGE_STATUS);
-        complete(task(pi), withVariables("specialistId", "tan-giang.vp.specialist1"));
+        complete(current(pi), withVariables("specialistId", "tan-giang.vp.specialist1"));
 
         at("2026-02-24T16:00:00+07:00");
         runDueJobs();
-        org.camunda.bpm.engine.task.Task explain = tasks.createTaskQuery().processInstanceId(pi.getId())
+        org.camunda.bpm.engine.task.Task explain = tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())
                 .taskDefinitionKey(Element.TASK_EXPLAIN_DELAY).singleResult();
         assertThat(explain).isNotNull();
         assertThat(explain.getAssignee()).isEqualTo("tan-giang.vp.head");
@@ -188,17 +186,17 @@ class DeadlineProcessTest {
 
         at("2026-02-25T16:00:00+07:00");
         runDueJobs();
-        assertThat(runtime.getVariable(pi.getId(), "dossierLate")).as("at the appointment it is still on time").isNull();
+        assertThat(runtime.getVariable(resolution(pi).getId(), "dossierLate")).as("at the appointment it is still on time").isNull();
         at("2026-02-25T16:01:00+07:00");
         runDueJobs();
-        assertThat(runtime.getVariable(pi.getId(), "dossierLate")).isEqualTo(true);
+        assertThat(runtime.getVariable(resolution(pi).getId(), "dossierLate")).isEqualTo(true);
         assertThat(dossier(pi).deadline().late()).isTrue();
         assertThat(dossier(pi).deadline().timeliness()).isEqualTo(Timeliness.LATE);
         assertThat(notifications(pi, "LATE")).singleElement().satisfies(n -> assertThat(n.recipient()).isEqualTo("tan-giang:leader"));
         // the leader's "Quá hạn" filter lists the dossier's task although it is the specialist's
         List<org.camunda.bpm.engine.task.Task> overdue = engine.getFilterService().list(
                 engine.getFilterService().createFilterQuery().filterName("Quá hạn").singleResult().getId());
-        assertThat(overdue).extracting(org.camunda.bpm.engine.task.Task::getProcessInstanceId).contains(pi.getId());
+        assertThat(overdue).extracting(org.camunda.bpm.engine.task.Task::getId).contains(current(pi).getId());
     }
 
     @Test
@@ -206,18 +204,18 @@ class DeadlineProcessTest {
         at("2026-03-02T08:00:00+07:00");
         ProcessInstance pi = submitAndAccept(MARRIAGE_STATUS);           // EXTEND: due Thursday 05/03 08:00
         assertThat(dossier(pi).deadline().appointmentAt()).isEqualTo(OffsetDateTime.parse("2026-03-05T08:00:00+07:00"));
-        complete(task(pi), withVariables("specialistId", "tan-giang.vp.specialist1"));
+        complete(current(pi), withVariables("specialistId", "tan-giang.vp.specialist1"));
         at("2026-03-02T10:00:00+07:00");
-        complete(task(pi), withVariables("appraisalDecision", "SUPPLEMENT", "supplementRequest", "Bổ sung bản sao trích lục ly hôn"));
-        assertThat(pi).isWaitingAt(Element.TASK_RECEIVE_PROCESSING_SUPPLEMENT);
+        complete(current(pi), withVariables("appraisalDecision", "SUPPLEMENT", "supplementRequest", "Bổ sung bản sao trích lục ly hôn"));
+        waitingAt(pi, Element.TASK_RECEIVE_PROCESSING_SUPPLEMENT);
         assertThat(dossier(pi).status()).isEqualTo(5);
         assertThat(dossier(pi).deadline().remainingWorkingMinutes()).isNull();
-        assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(jobs(pi)).isEmpty();
 
         at("2026-03-04T10:00:00+07:00");                              // two working days later
-        complete(task(pi), withVariables("supplementNote", "Đã nộp bản sao trích lục"));
-        assertThat(pi).isWaitingAt(Element.TASK_APPRAISE_DOSSIER);
-        assertThat(task(pi)).isAssignedTo("tan-giang.vp.specialist1");
+        complete(current(pi), withVariables("supplementNote", "Đã nộp bản sao trích lục"));
+        waitingAt(pi, Element.TASK_APPRAISE_DOSSIER);
+        assertThat(current(pi)).isAssignedTo("tan-giang.vp.specialist1");
         DossierView dossier = dossier(pi);
         assertThat(dossier.status()).isEqualTo(4);
         assertThat(dossier.deadline().appointmentAt()).isEqualTo(OffsetDateTime.parse("2026-03-09T08:00:00+07:00"));
@@ -225,8 +223,8 @@ class DeadlineProcessTest {
         assertThat(dossier.supplementCount()).isEqualTo(1);
         assertThat(dossier.deadline().lateForServiceIndex()).isFalse();
 
-        complete(task(pi), withVariables("appraisalDecision", "SUPPLEMENT", "supplementRequest", "Bổ sung giấy tờ tùy thân"));
-        complete(task(pi), withVariables("supplementNote", "Đã nộp"));
+        complete(current(pi), withVariables("appraisalDecision", "SUPPLEMENT", "supplementRequest", "Bổ sung giấy tờ tùy thân"));
+        complete(current(pi), withVariables("supplementNote", "Đã nộp"));
         assertThat(dossier(pi).supplementCount()).isEqualTo(2);
         assertThat(dossier(pi).deadline().lateForServiceIndex()).as("more than one supplement request").isTrue();
     }
@@ -236,10 +234,10 @@ class DeadlineProcessTest {
         at("2026-03-02T08:00:00+07:00");
         ProcessInstance pi = submitAndAccept("1.001193");                  // same day, RESTART
         assertThat(dossier(pi).deadline().appointmentAt()).isEqualTo(OffsetDateTime.parse("2026-03-02T17:00:00+07:00"));
-        complete(task(pi), withVariables("specialistId", "tan-giang.vp.specialist1"));
-        complete(task(pi), withVariables("appraisalDecision", "SUPPLEMENT", "supplementRequest", "Thiếu giấy chứng sinh"));
+        complete(current(pi), withVariables("specialistId", "tan-giang.vp.specialist1"));
+        complete(current(pi), withVariables("appraisalDecision", "SUPPLEMENT", "supplementRequest", "Thiếu giấy chứng sinh"));
         at("2026-03-04T15:30:00+07:00");
-        complete(task(pi), withVariables("supplementNote", "Đã nộp giấy chứng sinh"));
+        complete(current(pi), withVariables("supplementNote", "Đã nộp giấy chứng sinh"));
         // received complete after 15:00: due the next working day
         assertThat(dossier(pi).deadline().appointmentAt()).isEqualTo(OffsetDateTime.parse("2026-03-05T17:00:00+07:00"));
     }
@@ -248,13 +246,13 @@ class DeadlineProcessTest {
         Map<String, Object> body = new java.util.HashMap<>(Submissions.birthRegistration("tan-giang", "COUNTER"));
         body.put("procedureCode", procedure);
         DossierView view = dossiers.submit(new ObjectMapper().convertValue(body, SubmissionRequest.class));
-        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(view.code()).singleResult();
-        complete(task(pi), withVariables("receptionDecision", "ACCEPT"));
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(view.code()).rootProcessInstances().singleResult();
+        complete(current(pi), withVariables("receptionDecision", "ACCEPT"));
         if (procedure.equals(MARRIAGE_STATUS)) {   // 5.000 đồng, paid at the counter
-            assertThat(pi).isWaitingAt("Task_CollectFee");
-            complete(task(pi), withVariables("feePaid", 5000, "receiptNumber", "BL-0001"));
+            waitingAt(pi, "Task_CollectFee");
+            complete(current(pi), withVariables("feePaid", 5000, "receiptNumber", "BL-0001"));
         }
-        assertThat(pi).isWaitingAt(Element.TASK_ASSIGN_SPECIALIST);
+        waitingAt(pi, Element.TASK_ASSIGN_SPECIALIST);
         return pi;
     }
 
@@ -264,8 +262,43 @@ class DeadlineProcessTest {
         }
     }
 
+    /** The timer at an activity, in the dossier's procedure or in any block it is in. */
     private Date timerDue(ProcessInstance pi, String activityId) {
-        return management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult().getDuedate();
+        List<Job> timers = new java.util.ArrayList<>();
+        List<ProcessInstance> instances = pi.getBusinessKey() == null ? List.of(pi)
+                : runtime.createProcessInstanceQuery().processInstanceBusinessKey(pi.getBusinessKey()).list();
+        for (ProcessInstance instance : instances) {
+            timers.addAll(management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).list());
+        }
+        assertThat(timers).as("timer at %s", activityId).hasSize(1);
+        return timers.get(0).getDuedate();
+    }
+
+    /** The jobs of the dossier: of its procedure's instance and of every block's (a plain process has only its own). */
+    private List<Job> jobs(ProcessInstance pi) {
+        List<Job> jobs = new java.util.ArrayList<>();
+        List<ProcessInstance> instances = pi.getBusinessKey() == null ? List.of(pi)
+                : runtime.createProcessInstanceQuery().processInstanceBusinessKey(pi.getBusinessKey()).list();
+        for (ProcessInstance instance : instances) {
+            jobs.addAll(management.createJobQuery().processInstanceId(instance.getId()).list());
+        }
+        return jobs;
+    }
+
+    /** The dossier's open task, in whichever block it waits. */
+    private org.camunda.bpm.engine.task.Task current(ProcessInstance pi) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
+    }
+
+    private void waitingAt(ProcessInstance pi, String taskKey) {
+        assertThat(current(pi)).as("an open task of %s", pi.getBusinessKey()).isNotNull();
+        assertThat(current(pi).getTaskDefinitionKey()).isEqualTo(taskKey);
+    }
+
+    /** The resolution block the dossier is in. */
+    private ProcessInstance resolution(ProcessInstance pi) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(pi.getBusinessKey())
+                .processDefinitionKey(vn.motcua.process.DossierProcess.Block.RESOLUTION).singleResult();
     }
 
     private List<String> filter(String name) {
