@@ -22,6 +22,7 @@ public final class DossierProcess {
         public static final String TASK_RETURN_BY_POST = "Task_ReturnByPost";
         public static final String TASK_RECEIVE_PROCESSING_SUPPLEMENT = "Task_ReceiveProcessingSupplement";
         public static final String TASK_EXPLAIN_DELAY = "Task_ExplainDelay";
+        public static final String TASK_COLLECT_FEE = "Task_CollectFee";
         public static final String SUB_RESOLUTION = "Sub_Resolution";
         public static final String END_REFUSED = "End_Refused";
         public static final String END_RETURNED = "End_Returned";

@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.FeeCheck;
 import vn.motcua.dossier.Payments;
+import vn.motcua.engine.RejectedCompletion;
+import vn.motcua.workflow.DossierProcess.Element;
 import vn.motcua.workflow.DossierProcess.Var;
 
 /**
@@ -49,13 +52,21 @@ class ReturnSteps {
                 DossierStatus.FINANCIAL_OBLIGATION, actors.now(), "Yêu cầu nộp " + execution.getVariable(Var.FEE_LABEL));
     }
 
-    /** The reception officer took the fee in cash. */
+    /**
+     * The reception officer took the fee in cash: exactly the amount due, with a receipt number
+     * ({@link FeeCheck}); anything else is refused and the task stays open. The payment goes into
+     * the status history and onto the fee step's row of the timeline (Mẫu 05).
+     */
     @Bean("recordCashPayment")
     JavaDelegate recordCashPayment(Payments payments, Actors actors) {
         return execution -> {
-            Number paid = (Number) execution.getVariable(Var.FEE_PAID);
-            payments.record((String) execution.getVariable(Var.DOSSIER_CODE), paid.longValue(), "CASH", false,
-                    (String) execution.getVariable(Var.RECEIPT_NUMBER), actors.now());
+            Object due = execution.getVariable(Var.FEE_AMOUNT);
+            FeeCheck fee = FeeCheck.check(due instanceof Number n ? n.longValue() : 0L,
+                    execution.getVariable(Var.FEE_PAID), execution.getVariable(Var.RECEIPT_NUMBER));
+            if (!fee.ok()) {
+                throw new RejectedCompletion(fee.message());
+            }
+            payments.recordCash((String) execution.getVariable(Var.DOSSIER_CODE), Element.TASK_COLLECT_FEE, fee, actors.now());
         };
     }
 }
