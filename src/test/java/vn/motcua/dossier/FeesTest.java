@@ -141,7 +141,7 @@ class FeesTest {
         assertThat(entries(dossier.get("statusHistory"), "note", note)).hasSize(1);
         assertThat(entries(dossier.get("timeline"), "step", "ONLINE_PAYMENT")).singleElement()
                 .satisfies(h -> assertThat(h.get("note").asText()).isEqualTo(note));
-        assertThat(controlSlip(code)).contains("Cổng thanh toán", note);
+        assertThat(controlSlip(code)).contains("Thanh toán phí, lệ phí trực tuyến", "Người giao: Cổng thanh toán", note);
     }
 
     @Test
