@@ -1,23 +1,35 @@
 package vn.motcua;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
-/** Tells whoever started the service where to go, and in the demo who to log in as. */
+/**
+ * Tells whoever started the service where to go, and in the demo who to log in as: once, when it
+ * first accepts traffic (the organisation is provisioned, so the logins it names work).
+ */
 @Component
 class StartupBanner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
+    private final Environment env;
+    private final AtomicBoolean shown = new AtomicBoolean();
+
+    StartupBanner(Environment env) {
+        this.env = env;
+    }
+
     @EventListener
-    void ready(ApplicationReadyEvent event) {
-        Environment env = event.getApplicationContext().getEnvironment();
-        if (env.containsProperty("motcua.command")) {
+    void ready(AvailabilityChangeEvent<ReadinessState> event) {
+        if (event.getState() != ReadinessState.ACCEPTING_TRAFFIC || env.containsProperty("motcua.command")
+                || !shown.compareAndSet(false, true)) {
             return;
         }
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));

@@ -154,7 +154,9 @@ public class Documents {
         pdf.line("Ngày hẹn trả kết quả: ", d.appointmentAt() == null ? "chưa tiếp nhận" : Formats.dateTime(d.appointmentAt()));
         List<List<String>> rows = new ArrayList<>();
         for (Handover h : d.timeline()) {
-            String given = "Giao: " + time(h.handedAt()) + "\nNgười giao: " + officialName(h.fromUser());
+            // a step no official handed over (a payment on the gateway) is given by its unit
+            String given = "Giao: " + time(h.handedAt()) + "\nNgười giao: "
+                    + (h.fromUser() == null && h.fromUnit() != null ? h.fromUnit() : officialName(h.fromUser()));
             String received = h.toUnit() == null ? "" : "Nhận: " + (h.receivedAt() == null ? "" : time(h.receivedAt()))
                     + "\nNgười nhận: " + (h.toUser() == null ? h.toUnit() : officialName(h.toUser()));
             String result = h.timeliness() == null ? "" : switch (h.timeliness()) {

@@ -156,6 +156,15 @@ class DossierRepository {
                 .update();
     }
 
+    /** Adds a note to the latest timeline row of a step (what became known once the step was handed over). */
+    void noteHandover(long dossierId, String step, String note) {
+        jdbc.sql("""
+                        update mc_handover set note = case when note is null then ? else note || '; ' || ? end
+                        where id = (select max(id) from mc_handover where dossier_id = ? and step_key = ?)""")
+                .params(note, note, dossierId, step)
+                .update();
+    }
+
     /** Names the receiver of the dossier's latest handover that has none yet. */
     void receivePending(long dossierId, String toUnit, String toUser, String toTaskId, OffsetDateTime receivedAt) {
         jdbc.sql("""

@@ -1,17 +1,11 @@
 package vn.motcua.integrations;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.FeeCheck;
 import vn.motcua.dossier.FieldError;
 import vn.motcua.dossier.InvalidRequestException;
 import vn.motcua.dossier.Payments;
@@ -33,6 +28,7 @@ import vn.motcua.security.AccessDenied;
 import vn.motcua.security.Caller;
 import vn.motcua.security.Callers;
 import vn.motcua.security.Scopes;
+import vn.motcua.process.DossierProcess.Var;
 
 /**
  * What peers tell motcua: the post office's delivery events and the payment gateway's callbacks.
@@ -93,39 +89,26 @@ class IntegrationController {
     }
 
     /**
-     * The payment gateway's callback: {@code X-Signature} = hex HMAC-SHA256 of the raw body with the
-     * shared secret. A wrong signature changes nothing.
+     * The payment gateway's callback ({@link PaymentCallback}). A wrong signature changes nothing
+     * (400). A broken body is refused field by field (400). A payment of the amount due counts once
+     * (200) and moves the dossier on; any other amount is recorded as a mismatch for the admins and
+     * acknowledged (202) so the gateway stops retrying, but it does not count and the dossier waits.
      */
     @PostMapping("/api/integrations/payment/callback")
     @Transactional
-    ResponseEntity<Map<String, Object>> paymentCallback(@RequestBody byte[] body,
-                                                        @RequestHeader(value = "X-Signature", required = false) String signature) throws Exception {
+    ResponseEntity<Map<String, Object>> paymentCallback(@RequestBody(required = false) byte[] body,
+                                                        @RequestHeader(value = "X-Signature", required = false) String signature) {
         String secret = properties.payment().secret();
         if (secret == null || secret.isBlank()) {
             throw new Conflict("Chưa cấu hình cổng thanh toán");
         }
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        byte[] expected = mac.doFinal(body);
-        byte[] given;
-        try {
-            given = signature == null ? new byte[0] : HexFormat.of().parseHex(signature.trim().toLowerCase());
-        } catch (IllegalArgumentException e) {
-            given = new byte[0];
-        }
-        if (!MessageDigest.isEqual(expected, given)) {
-            throw new InvalidRequestException(List.of(new FieldError("X-Signature", "Chữ ký không đúng")));
-        }
-        JsonNode callback = json.readTree(body);
-        String transaction = text(callback, "transactionId");
-        String code = text(callback, "dossierCode");
-        long amount = callback.path("amount").asLong(-1);
-        if (transaction == null || code == null || amount < 0 || !"SUCCESS".equals(text(callback, "status"))) {
-            throw new InvalidRequestException(List.of(new FieldError("body", "Cần transactionId, dossierCode, amount và status SUCCESS")));
-        }
+        byte[] raw = body == null ? new byte[0] : body;
+        PaymentCallback.verify(secret, raw, signature);
+        PaymentCallback callback = PaymentCallback.parse(raw);
+        String code = callback.dossierCode();
         Dossier dossier = dossiers.findOptional(code).orElseThrow(() -> new InvalidRequestException(
                 List.of(new FieldError("dossierCode", "Không có hồ sơ " + code))));
-        if (!firstTime("PAYMENT", transaction, code)) {
+        if (!firstTime("PAYMENT", callback.transactionId(), code)) {
             return ResponseEntity.ok(Map.of("dossierCode", code, "duplicate", true));
         }
         List<Execution> waiting = runtime.createExecutionQuery().processInstanceBusinessKey(code)
@@ -133,13 +116,16 @@ class IntegrationController {
         if (waiting.isEmpty()) {
             throw new Conflict("Hồ sơ " + code + " không chờ thanh toán");
         }
-        Object due = runtime.getVariable(waiting.get(0).getProcessInstanceId(), "feeAmount");
-        if (due instanceof Number n && amount < n.longValue()) {
-            throw new InvalidRequestException(List.of(new FieldError("amount", "Số tiền " + amount + " nhỏ hơn phí, lệ phí " + n)));
+        Object feeAmount = runtime.getVariable(waiting.get(0).getProcessInstanceId(), Var.FEE_AMOUNT);
+        long due = feeAmount instanceof Number n ? n.longValue() : -1;
+        Payments.State state = payments.recordOnline(dossier.code(), due, callback.amount(), callback.transactionId(), "Cổng thanh toán");
+        if (state != Payments.State.PAID) {
+            return ResponseEntity.accepted().body(Map.of("dossierCode", code, "duplicate", false, "state", state.name(),
+                    "detail", "Số tiền " + FeeCheck.money(callback.amount()) + " khác số phải nộp " + FeeCheck.money(due)
+                            + ": đã ghi nhận để đối soát, không tính là đã nộp"));
         }
-        payments.record(dossier.code(), amount, "ONLINE", true, transaction, "cổng thanh toán");
         runtime.createMessageCorrelation("PaymentReceived").processInstanceBusinessKey(code).correlate();
-        return ResponseEntity.ok(Map.of("dossierCode", code, "duplicate", false));
+        return ResponseEntity.ok(Map.of("dossierCode", code, "duplicate", false, "state", state.name()));
     }
 
     private boolean firstTime(String source, String eventId, String code) {
@@ -154,11 +140,6 @@ class IntegrationController {
         } catch (DuplicateKeyException duplicate) {
             return false;
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
     }
 
     record PostEvent(String eventId, String trackingNumber, String event, String detail) {

@@ -17,6 +17,12 @@ import vn.motcua.MotcuaProperties;
 /**
  * At start-up: the province administrator, then the configured org chart (the demo province in
  * the demo profile). Outside the demo profile a missing or default admin password stops the start.
+ * <p>
+ * The web server already answers while this runs. Spring Boot keeps readiness at
+ * {@code REFUSING_TRAFFIC} until every runner, this one included, has returned, and only then
+ * publishes {@code ACCEPTING_TRAFFIC}; until then the APIs answer 503 ({@code web.ready.ReadinessGate}),
+ * so no official's login fails against an organisation that is not there yet. Keep this a runner
+ * (not a background task) for that to hold.
  */
 @Component
 class OrganisationBootstrap implements ApplicationRunner {

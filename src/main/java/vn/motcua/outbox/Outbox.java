@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The transactional outbox: a message is written in the same transaction as the change that
  * causes it (so it exists if and only if the change does), and sent after commit by the
- * {@link OutboxDispatcher} of any node.
+ * {@link OutboxDispatcher} of any node: at least once, with a stable idempotency key, in order per
+ * dossier and channel.
  */
 @Service
 public class Outbox {

@@ -24,32 +24,53 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Sends the outbox, on every node. Each message is claimed with a conditional update before it is
- * sent, so two nodes never send the same message; a dossier's messages of one channel go in order
- * (the next waits until the previous is sent); a failure is retried with back-off (10 s doubling
- * to an hour) until the peer takes it. Messages failing for a while are visible to admins
- * ({@code GET /api/admin/outbox}) and as the metric {@code motcua.outbox.failing}.
+ * Sends the outbox, on every node: <b>at least once</b>, with a stable idempotency key (the
+ * message's id), in order per dossier and channel.
+ * <ul>
+ * <li>A message is claimed with a conditional update before it is sent, so two live nodes do not
+ * send it at the same time. The claim is a lease ({@code motcua.outbox.claim-lease}, 30 s): a node
+ * that dies between sending and marking the message sent leaves it claimed, and once the lease
+ * has run out any node sends it again. The peer may so receive a message twice, always with the
+ * same {@code Idempotency-Key}; a lease shorter than a send (peers time out after 20 s) makes
+ * that more likely, never a loss.</li>
+ * <li>A dossier's messages of one channel go in order: the next waits while the previous is
+ * unsent, claimed or not, so a dead node delays them by at most the lease and one poll.</li>
+ * <li>A failure is retried with back-off (10 s doubling to an hour) until the peer takes it.
+ * Messages failing for a while are visible to admins ({@code GET /api/admin/outbox}) and as the
+ * metric {@code motcua.outbox.failing}.</li>
+ * </ul>
  */
 @Component
 public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     static final int FAILING_AFTER_ATTEMPTS = 3;
-    private static final Duration LEASE = Duration.ofMinutes(2);
+    /** What a peer may take at most (connect 5 s + answer 15 s); a shorter lease sends more twice. */
+    private static final Duration LONGEST_SEND = Duration.ofSeconds(20);
 
     private final JdbcClient jdbc;
     private final Map<Channel, OutboxSender> senders;
     private final Clock clock;
     private final boolean enabled;
+    private final Duration lease;
     private final String node;
     private final AtomicBoolean running = new AtomicBoolean();
 
     OutboxDispatcher(JdbcClient jdbc, List<OutboxSender> senders, Clock clock, MeterRegistry metrics,
-                     @Value("${motcua.outbox.enabled:true}") boolean enabled) {
+                     @Value("${motcua.outbox.enabled:true}") boolean enabled,
+                     @Value("${motcua.outbox.claim-lease:PT30S}") Duration lease) {
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("motcua.outbox.claim-lease must be positive, not " + lease);
+        }
+        if (lease.compareTo(LONGEST_SEND) < 0) {
+            log.warn("motcua.outbox.claim-lease {} is shorter than a send may take ({}): slow peers will get messages twice",
+                    lease, LONGEST_SEND);
+        }
         this.jdbc = jdbc;
         this.senders = senders.stream().collect(Collectors.toMap(OutboxSender::channel, Function.identity()));
         this.clock = clock;
         this.enabled = enabled;
+        this.lease = lease;
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
@@ -100,7 +121,7 @@ public class OutboxDispatcher {
         }
     }
 
-    /** The oldest unsent message of each dossier and channel that is due. */
+    /** The oldest unsent message of each dossier and channel that is due and not claimed by a live lease. */
     private List<OutboxMessage> due() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return jdbc.sql("""
@@ -116,12 +137,13 @@ public class OutboxDispatcher {
                 .list();
     }
 
+    /** Takes the message for {@link #lease}; an expired claim (its node died or hangs) is taken over. */
     private boolean claim(OutboxMessage m) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return jdbc.sql("""
                         update mc_outbox set locked_by = ?, locked_until = ?
                         where id = ? and state = 'PENDING' and (locked_until is null or locked_until < ?)""")
-                .params(node, now.plus(LEASE), m.id(), now)
+                .params(node, now.plus(lease), m.id(), now)
                 .update() == 1;
     }
 

@@ -1,8 +1,12 @@
 package vn.motcua.outbox;
 
 /**
- * Delivers outbox messages of one channel to its peer. A message is sent with its id as the
- * idempotency key, so a resend after a crash has one effect at the peer.
+ * Delivers outbox messages of one channel to its peer. Delivery is at least once: a node that
+ * dies after sending and before marking the message sent leaves it to be sent again, so a sender
+ * gives the peer a key that is the same on every attempt ({@code Idempotency-Key: motcua-<id>} for
+ * the portal and SMS, {@code motcua-shipment-<dossier code>} for the post office, which makes one
+ * shipment per dossier) and the resend has one effect there. Mail has no such key: a citizen may
+ * rarely get a notice twice.
  */
 public interface OutboxSender {
 

@@ -31,6 +31,8 @@ public final class ProcessContract {
     public static final int NOTE_LENGTH = 1000;
     /** Longest draft result: it is printed on the result and kept in a 2,000-character column with a prefix. */
     public static final int RESULT_LENGTH = 1500;
+    /** Longest receipt number of a fee (the dossier's FeeCheck holds the same rule). */
+    public static final int FEE_RECEIPT_LENGTH = 64;
 
     // --- the service's own: identity and routing of the dossier -----------------------------------
     public static final Variable<String> DOSSIER_CODE = Variable.text(Var.DOSSIER_CODE, 48);
@@ -111,7 +113,7 @@ public final class ProcessContract {
     /** A cash fee: the exact amount due (checked at completion), in đồng. */
     public static final Variable<Long> FEE_PAID = Variable.integer(Var.FEE_PAID, 0, 1_000_000_000L)
             .writtenBy(Element.TASK_COLLECT_FEE);
-    public static final Variable<String> RECEIPT_NUMBER = Variable.text(Var.RECEIPT_NUMBER, 40)
+    public static final Variable<String> RECEIPT_NUMBER = Variable.text(Var.RECEIPT_NUMBER, FEE_RECEIPT_LENGTH)
             .writtenBy(Element.TASK_COLLECT_FEE);
     public static final Variable<String> RECIPIENT_NAME = Variable.text(Var.RECIPIENT_NAME, 200)
             .writtenBy(Element.TASK_RETURN_AT_COUNTER);

@@ -2,7 +2,6 @@ package vn.motcua.workflow;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,7 +11,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.Formats;
+import vn.motcua.dossier.FeeCheck;
 import vn.motcua.engine.RejectedCompletion;
 import vn.motcua.process.DossierProcess;
 import vn.motcua.process.DossierProcess.Decision;
@@ -62,19 +61,12 @@ class CompletionGuard extends AbstractBpmnParseListener {
         }
     }
 
-    /** A cash payment is exactly the amount due: no partial payment, no overpayment. */
+    /** A cash payment is exactly the amount due, with a receipt number (the rule is {@link FeeCheck}). */
     static void exactFee(DelegateTask task) {
         Long due = ProcessContract.FEE_AMOUNT.get(task);
-        Object paid = task.getVariable(Var.FEE_PAID);
-        if (!(paid instanceof Number n) || paid instanceof Double || paid instanceof Float) {
-            throw new RejectedCompletion(Var.FEE_PAID, "Số tiền thu phải là số nguyên (đồng)");
-        }
-        long amount = n.longValue();
-        if (!Objects.equals(due, amount)) {
-            String reason = amount < 0 ? "Số tiền thu không được âm"
-                    : "Số tiền thu " + Formats.money(amount) + " đồng " + (due != null && amount < due ? "thiếu so với" : "vượt quá")
-                    + " số phải nộp " + Formats.money(due == null ? 0 : due) + " đồng";
-            throw new RejectedCompletion(Var.FEE_PAID, reason + "; phải thu đúng số tiền phải nộp");
+        FeeCheck fee = FeeCheck.check(due == null ? 0L : due, task.getVariable(Var.FEE_PAID), task.getVariable(Var.RECEIPT_NUMBER));
+        if (!fee.ok()) {
+            throw new RejectedCompletion(fee.errors().get(0).field(), fee.message());
         }
     }
 

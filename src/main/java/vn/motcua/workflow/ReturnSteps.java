@@ -6,7 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.FeeCheck;
 import vn.motcua.dossier.Payments;
+import vn.motcua.process.DossierProcess.Element;
 import vn.motcua.process.DossierProcess.Var;
 
 /**
@@ -50,13 +52,18 @@ class ReturnSteps {
                 DossierStatus.FINANCIAL_OBLIGATION, actors.now(), "Yêu cầu nộp " + execution.getVariable(Var.FEE_LABEL));
     }
 
-    /** The reception officer took the fee in cash. */
+    /**
+     * The reception officer took the fee in cash: exactly the amount due, with a receipt number
+     * ({@link FeeCheck}); anything else is refused and the task stays open. The payment goes into
+     * the status history and onto the fee step's row of the timeline (Mẫu 05).
+     */
     @Bean("recordCashPayment")
     JavaDelegate recordCashPayment(Payments payments, Actors actors) {
         return execution -> {
-            Number paid = (Number) execution.getVariable(Var.FEE_PAID);
-            payments.record(ProcessContract.dossierCode(execution), paid.longValue(), "CASH", false,
-                    (String) execution.getVariable(Var.RECEIPT_NUMBER), actors.now());
+            // the completion guard has held the payment to the amount due (FeeCheck); this records it
+            FeeCheck fee = FeeCheck.check(ProcessContract.FEE_AMOUNT.get(execution) == null ? 0L : ProcessContract.FEE_AMOUNT.get(execution),
+                    execution.getVariable(Var.FEE_PAID), execution.getVariable(Var.RECEIPT_NUMBER));
+            payments.recordCash(ProcessContract.dossierCode(execution), Element.TASK_COLLECT_FEE, fee, actors.now());
         };
     }
 }

@@ -222,7 +222,7 @@ class ProcessContractEnforcementTest {
                 "tan-giang.reception"), 400, "feePaid");
         assertRefused(http.complete("tan-giang.reception", fee, Map.of("feePaid", "5000", "receiptNumber", "BL-0001")), 400, "feePaid");
         assertRefused(http.complete("tan-giang.reception", fee, Map.of("feePaid", 5000)), 400, "receiptNumber");
-        assertRefused(http.complete("tan-giang.reception", fee, Map.of("feePaid", 5000, "receiptNumber", "B".repeat(41))), 400, "receiptNumber");
+        assertRefused(http.complete("tan-giang.reception", fee, Map.of("feePaid", 5000, "receiptNumber", "B".repeat(65))), 400, "receiptNumber");
         assertThat(count("mc_payment")).isZero();
 
         http.complete("tan-giang.reception", fee, Map.of("feePaid", 5000, "receiptNumber", "BL-0001")).expect(204);

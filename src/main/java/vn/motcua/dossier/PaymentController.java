@@ -1,0 +1,44 @@
+package vn.motcua.dossier;
+
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.security.AccessDenied;
+import vn.motcua.security.Caller;
+import vn.motcua.security.Callers;
+
+/** The payments of a dossier (its readers), and the payments in a state across the province (admins). */
+@RestController
+class PaymentController {
+
+    private final DossierService dossiers;
+    private final Payments payments;
+
+    PaymentController(DossierService dossiers, Payments payments) {
+        this.dossiers = dossiers;
+        this.payments = payments;
+    }
+
+    /** Every payment of the dossier, a gateway's mismatch included. */
+    @GetMapping("/api/dossiers/{code}/payments")
+    List<Payments.Payment> ofDossier(@PathVariable String code) {
+        dossiers.authorizeRead(code, Callers.authenticated(), "READ_PAYMENTS", null);
+        return payments.of(code);
+    }
+
+    /** {@code ?state=MISMATCH} (the default): the gateway's payments that did not match what was due, for settling. */
+    @GetMapping("/api/admin/payments")
+    List<Payments.Payment> inState(@RequestParam(defaultValue = "MISMATCH") String state) {
+        Caller caller = Callers.authenticated();
+        if (!caller.isAdmin()) {
+            throw new AccessDenied("Chỉ quản trị viên cấp tỉnh được xem các khoản thanh toán của cả tỉnh");
+        }
+        Payments.State wanted = Arrays.stream(Payments.State.values()).filter(s -> s.name().equalsIgnoreCase(state)).findFirst()
+                .orElseThrow(() -> new InvalidRequestException(List.of(new FieldError("state",
+                        "Chọn một trong " + Arrays.toString(Payments.State.values())))));
+        return payments.inState(wanted);
+    }
+}
