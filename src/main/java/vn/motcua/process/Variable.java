@@ -180,8 +180,10 @@ public final class Variable<T> {
             case INTEGER -> {
                 if (!(value instanceof Integer || value instanceof Long || value instanceof Short)) {
                     reasons.add("phải là số nguyên");
-                } else if (((Number) value).longValue() < min || ((Number) value).longValue() > max) {
-                    reasons.add("phải từ " + min + " đến " + max);
+                } else if (((Number) value).longValue() < min) {
+                    reasons.add(min == 0 ? "không được âm" : "không được nhỏ hơn " + min);
+                } else if (((Number) value).longValue() > max) {
+                    reasons.add("quá lớn (tối đa " + max + ")");
                 }
             }
             case BOOLEAN -> {
