@@ -33,6 +33,7 @@ import vn.motcua.security.AccessDenied;
 import vn.motcua.security.Caller;
 import vn.motcua.security.Callers;
 import vn.motcua.security.Scopes;
+import vn.motcua.web.MultiLineText;
 
 /**
  * What peers tell motcua: the post office's delivery events and the payment gateway's callbacks.
@@ -69,10 +70,13 @@ class IntegrationController {
             throw new AccessDenied("Khóa API này không được gửi sự kiện bưu chính");
         }
         List<FieldError> errors = new ArrayList<>();
-        if (event.eventId() == null || event.eventId().isBlank()) errors.add(new FieldError("eventId", "Bắt buộc"));
-        if (event.trackingNumber() == null || event.trackingNumber().isBlank()) errors.add(new FieldError("trackingNumber", "Bắt buộc"));
+        required(event.eventId(), "eventId", PostEvent.MAX_EVENT_ID, errors);
+        required(event.trackingNumber(), "trackingNumber", PostEvent.MAX_TRACKING_NUMBER, errors);
         if (!"DELIVERED".equals(event.event()) && !"RETURNED".equals(event.event())) {
             errors.add(new FieldError("event", "DELIVERED hoặc RETURNED"));
+        }
+        if (event.detail() != null && event.detail().length() > PostEvent.MAX_DETAIL) {
+            errors.add(new FieldError("detail", "Tối đa " + PostEvent.MAX_DETAIL + " ký tự"));
         }
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
         String code = dossiers.codeOfShipment(event.trackingNumber()).orElseThrow(() -> new InvalidRequestException(
@@ -161,7 +165,19 @@ class IntegrationController {
         return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
     }
 
-    record PostEvent(String eventId, String trackingNumber, String event, String detail) {
+    private static void required(String value, String field, int max, List<FieldError> errors) {
+        if (value == null || value.isBlank()) errors.add(new FieldError(field, "Bắt buộc"));
+        else if (value.length() > max) errors.add(new FieldError(field, "Tối đa " + max + " ký tự"));
+    }
+
+    /**
+     * The bounds are the columns: the event id is kept in mc_inbox (128), the tracking number on the
+     * dossier (40); the detail goes into a handover note (2000, with its prefix).
+     */
+    record PostEvent(String eventId, String trackingNumber, String event, @MultiLineText String detail) {
+        static final int MAX_EVENT_ID = 128;
+        static final int MAX_TRACKING_NUMBER = 40;
+        static final int MAX_DETAIL = 1000;
     }
 
     /** The request is understood but the dossier is not in a state to take it (409). */
