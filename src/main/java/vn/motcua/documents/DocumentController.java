@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.calendar.HolidayCalendar;
 import vn.motcua.dossier.DossierNotFoundException;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.FieldError;
@@ -83,6 +84,10 @@ class DocumentController {
             day = LocalDate.parse(date == null ? "" : date);
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException(List.of(new FieldError("date", "Bắt buộc nhập ngày dạng YYYY-MM-DD")));
+        }
+        if (!HolidayCalendar.isSupported(day)) {
+            throw new InvalidRequestException(List.of(new FieldError("date",
+                    "Năm phải trong khoảng " + HolidayCalendar.FIRST_YEAR + "–" + HolidayCalendar.LAST_YEAR)));
         }
         if (!format.equals("pdf") && !format.equals("csv")) {
             throw new InvalidRequestException(List.of(new FieldError("format", "Chọn pdf hoặc csv")));
