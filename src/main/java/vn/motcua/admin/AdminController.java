@@ -78,7 +78,9 @@ class AdminController {
         }
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
         Provisioning.Report report = provisioning.run("API (" + admin.name() + ")", body, Provisioning.Format.of(contentType));
-        audit.record(null, admin.name(), "PROVISION", report.changes().size() + " changes");
+        if (!report.changes().isEmpty()) {
+            audit.record(null, admin.name(), "PROVISION", report.changes().size() + " changes");
+        }
         return report;
     }
 
@@ -105,6 +107,7 @@ class AdminController {
         return Map.of("name", name, "scopes", scopes, "apiKey", key);
     }
 
+    /** Moves a commune's running dossiers; a handover that moved none is not audited. */
     @PostMapping("/communes/{from}/handover")
     CommuneHandover.Result handOver(@PathVariable String from, @RequestBody HandoverRequest request) {
         Caller admin = admin();
@@ -116,7 +119,9 @@ class AdminController {
         }
         try {
             CommuneHandover.Result result = handover.handOver(from, request.to(), admin.name());
-            audit.record(null, admin.name(), "HANDOVER", from + " → " + request.to() + ": " + result.dossiers().size() + " hồ sơ");
+            if (!result.dossiers().isEmpty()) {
+                audit.record(null, admin.name(), "HANDOVER", from + " → " + request.to() + ": " + result.dossiers().size() + " hồ sơ");
+            }
             return result;
         } catch (IllegalArgumentException | vn.motcua.workflow.DossierWorkflow.RoutingException e) {
             throw new InvalidRequestException(List.of(new FieldError("to", e.getMessage())));
