@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.http.HttpHeaders;
@@ -28,11 +29,17 @@ import vn.motcua.security.ApiClients;
 import vn.motcua.security.Caller;
 import vn.motcua.security.Callers;
 import vn.motcua.security.Scopes;
+import vn.motcua.web.ClientText;
 
 /** The province admin's API: provisioning, integration clients, handovers, audit. Admins only. */
 @RestController
 @RequestMapping("/api/admin")
 class AdminController {
+
+    /** The column of a commune's code. */
+    private static final int MAX_COMMUNE_CODE = 64;
+    /** A file broken on every line is reported by its first lines only. */
+    private static final int MAX_REPORTED_LINES = 20;
 
     private final Provisioning provisioning;
     private final ApiClients clients;
@@ -56,12 +63,24 @@ class AdminController {
         this.history = history;
     }
 
-    /** The org chart (application/yaml) or HR's officials list (text/csv), as the provision command takes it. */
+    /**
+     * The org chart (application/yaml) or HR's officials list (text/csv), as the provision command
+     * takes it. A line with a control character is refused before anything is read.
+     */
     @PostMapping(value = "/provisioning", consumes = {"text/csv", "application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
     Provisioning.Report provision(@RequestBody byte[] body, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         Caller admin = admin();
+        String[] lines = new String(body, StandardCharsets.UTF_8).split("\r\n|\n|\r", -1);
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < lines.length && errors.size() < MAX_REPORTED_LINES; i++) {
+            int line = i + 1;
+            ClientText.refusal(lines[i], true).ifPresent(reason -> errors.add(new FieldError("line " + line, reason)));
+        }
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
         Provisioning.Report report = provisioning.run("API (" + admin.name() + ")", body, Provisioning.Format.of(contentType));
-        audit.record(null, admin.name(), "PROVISION", report.changes().size() + " changes");
+        if (!report.changes().isEmpty()) {
+            audit.record(null, admin.name(), "PROVISION", report.changes().size() + " changes");
+        }
         return report;
     }
 
@@ -69,25 +88,40 @@ class AdminController {
     @PostMapping("/clients/{name}")
     Map<String, Object> issueKey(@PathVariable String name, @RequestBody ClientRequest request) {
         Caller admin = admin();
-        Set<String> scopes = request == null || request.scopes() == null ? Set.of() : Set.copyOf(request.scopes());
         List<FieldError> errors = new ArrayList<>();
         if (!name.matches("[a-z0-9][a-z0-9-]{1,62}")) errors.add(new FieldError("name", "Tên khách là chuỗi chữ thường, số và gạch nối"));
-        if (scopes.isEmpty() || !Scopes.ALL.containsAll(scopes)) errors.add(new FieldError("scopes", "Chọn trong " + Scopes.ALL));
+        List<String> requested = request.scopes() == null ? List.of() : request.scopes();
+        if (requested.isEmpty() || requested.size() > Scopes.ALL.size()) {
+            errors.add(new FieldError("scopes", "Chọn từ 1 đến " + Scopes.ALL.size() + " quyền trong " + new TreeSet<>(Scopes.ALL)));
+        } else {
+            for (int i = 0; i < requested.size(); i++) {
+                if (requested.get(i) == null || !Scopes.ALL.contains(requested.get(i))) {
+                    errors.add(new FieldError("scopes[" + i + "]", "Chọn trong " + new TreeSet<>(Scopes.ALL)));
+                }
+            }
+        }
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        Set<String> scopes = Set.copyOf(requested);
         String key = clients.issue(name, scopes);
-        audit.record(null, admin.name(), "CLIENT_KEY_ISSUED", name + " " + scopes);
+        audit.record(null, admin.name(), "CLIENT_KEY_ISSUED", name + " " + new TreeSet<>(scopes));
         return Map.of("name", name, "scopes", scopes, "apiKey", key);
     }
 
+    /** Moves a commune's running dossiers; a handover that moved none is not audited. */
     @PostMapping("/communes/{from}/handover")
     CommuneHandover.Result handOver(@PathVariable String from, @RequestBody HandoverRequest request) {
         Caller admin = admin();
-        if (request == null || request.to() == null || request.to().isBlank()) {
+        if (request.to() == null || request.to().isBlank()) {
             throw new InvalidRequestException(List.of(new FieldError("to", "Bắt buộc nhập mã xã, phường nhận")));
+        }
+        if (request.to().length() > MAX_COMMUNE_CODE) {
+            throw new InvalidRequestException(List.of(new FieldError("to", "Tối đa " + MAX_COMMUNE_CODE + " ký tự")));
         }
         try {
             CommuneHandover.Result result = handover.handOver(from, request.to(), admin.name());
-            audit.record(null, admin.name(), "HANDOVER", from + " → " + request.to() + ": " + result.dossiers().size() + " hồ sơ");
+            if (!result.dossiers().isEmpty()) {
+                audit.record(null, admin.name(), "HANDOVER", from + " → " + request.to() + ": " + result.dossiers().size() + " hồ sơ");
+            }
             return result;
         } catch (IllegalArgumentException | vn.motcua.workflow.DossierWorkflow.RoutingException e) {
             throw new InvalidRequestException(List.of(new FieldError("to", e.getMessage())));

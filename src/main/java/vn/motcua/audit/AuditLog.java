@@ -6,13 +6,13 @@ import java.time.ZoneId;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** motcua's own audit rows: who did what to which dossier through the API, and when. */
 @Service
 public class AuditLog {
 
+    private static final int MAX_DETAIL = 2000;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -21,17 +21,19 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    /** Recorded with the action: rolled back with it when it fails. */
+    /**
+     * Recorded with the action, once it has taken effect: rolled back with it when it fails. A
+     * refused request, or one that changed and disclosed nothing, leaves no row.
+     */
     @Transactional
     public void record(String dossierCode, String actor, String action, String detail) {
         jdbc.sql("insert into mc_audit (dossier_code, actor, action, detail, at) values (?, ?, ?, ?, ?)")
-                .params(dossierCode, actor, action, detail, OffsetDateTime.now(clock)).update();
+                .params(dossierCode, actor, action, abbreviate(detail), OffsetDateTime.now(clock)).update();
     }
 
-    /** Recorded even though the request is refused (a wrong lookup secret, a denied access). */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordRefusal(String dossierCode, String actor, String action, String detail) {
-        record(dossierCode, actor, action, detail);
+    /** The detail column holds 2000 characters; a longer detail is cut, never a failed action. */
+    private static String abbreviate(String detail) {
+        return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
     }
 
     public List<Entry> of(String dossierCode) {

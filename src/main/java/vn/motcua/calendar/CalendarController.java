@@ -22,6 +22,7 @@ class CalendarController {
 
     private static final int MAX_LIMIT = 365;
     private static final int MAX_SPAN_DAYS = 3660;
+    private static final String YEARS = "Năm phải trong khoảng " + HolidayCalendar.FIRST_YEAR + "–" + HolidayCalendar.LAST_YEAR;
     private final WorkingTime time;
 
     CalendarController(WorkingTime time) {
@@ -82,10 +83,12 @@ class CalendarController {
         }
         try {
             // an unencoded "+07:00" arrives as " 07:00"
-            return OffsetDateTime.parse(value.replace(' ', '+').trim());
+            OffsetDateTime at = OffsetDateTime.parse(value.replace(' ', '+').trim());
+            return supported(at.toLocalDate(), field, errors) ? at : null;
         } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDateTime.parse(value.trim()).atZone(time.zone()).toOffsetDateTime();
+                java.time.LocalDateTime local = java.time.LocalDateTime.parse(value.trim());
+                return supported(local.toLocalDate(), field, errors) ? local.atZone(time.zone()).toOffsetDateTime() : null;
             } catch (DateTimeParseException again) {
                 errors.add(new FieldError(field, "Thời điểm không đúng ISO-8601, ví dụ 2026-02-13T16:00:00+07:00"));
                 return null;
@@ -94,12 +97,21 @@ class CalendarController {
     }
 
     private static LocalDate date(String value, String field, List<FieldError> errors) {
+        LocalDate day;
         try {
             if (value == null || value.isBlank()) throw new DateTimeParseException("missing", "", 0);
-            return LocalDate.parse(value.trim());
+            day = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "Bắt buộc nhập ngày dạng YYYY-MM-DD"));
             return null;
         }
+        return supported(day, field, errors) ? day : null;
+    }
+
+    /** Years outside the calendar's range are refused before anything is computed for them. */
+    private static boolean supported(LocalDate day, String field, List<FieldError> errors) {
+        if (HolidayCalendar.isSupported(day)) return true;
+        errors.add(new FieldError(field, YEARS));
+        return false;
     }
 }

@@ -1,6 +1,5 @@
 package vn.motcua.documents;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -11,12 +10,17 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.audit.AuditLog;
+import vn.motcua.calendar.HolidayCalendar;
 import vn.motcua.dossier.DossierNotFoundException;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.FieldError;
 import vn.motcua.dossier.InvalidRequestException;
+import vn.motcua.organisation.Role;
 import vn.motcua.security.AccessDenied;
 import vn.motcua.security.Caller;
 import vn.motcua.security.Callers;
@@ -27,10 +31,12 @@ class DocumentController {
 
     private final Documents documents;
     private final DossierService dossiers;
+    private final AuditLog audit;
 
-    DocumentController(Documents documents, DossierService dossiers) {
+    DocumentController(Documents documents, DossierService dossiers, AuditLog audit) {
         this.documents = documents;
         this.dossiers = dossiers;
+        this.audit = audit;
     }
 
     @GetMapping("/api/dossiers/{code}/documents")
@@ -41,24 +47,27 @@ class DocumentController {
                 .toList();
     }
 
+    /** The access is recorded only when the document exists: a refused or empty request leaves no audit row. */
     @GetMapping("/api/dossiers/{code}/documents/{kind}")
     ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable String kind) {
+        Caller caller = Callers.authenticated();
         DocumentKind form = DocumentKind.of(kind).orElseThrow(() -> new DossierNotFoundException(code + "/" + kind));
-        dossiers.authorizeRead(code, Callers.authenticated(), "DOWNLOAD", form.slug());
+        dossiers.readable(code, caller);
         byte[] pdf = documents.render(code, form).orElseThrow(() -> new DossierNotFoundException(code + "/" + kind));
+        audit.record(code, caller.name(), "DOWNLOAD", form.slug());
         return pdf(pdf, code + "-" + form.slug() + ".pdf");
     }
 
     /**
      * Attaches the signed result file (application/pdf): the leader or the one-stop of the dossier's
-     * commune uploads what was signed in the document system.
+     * commune uploads what was signed in the document system. Outside the commune the dossier does
+     * not exist (404); inside it, other roles are refused (403).
      */
-    @org.springframework.web.bind.annotation.PutMapping(value = "/api/dossiers/{code}/result", consumes = "application/pdf")
-    Map<String, String> attachResult(@PathVariable String code, @org.springframework.web.bind.annotation.RequestBody byte[] pdf) {
+    @PutMapping(value = "/api/dossiers/{code}/result", consumes = "application/pdf")
+    Map<String, String> attachResult(@PathVariable String code, @RequestBody byte[] pdf) {
         Caller caller = Callers.authenticated();
-        String commune = dossiers.get(code).commune().code();
-        if (!(caller.isAdmin() || caller.hasRole(commune, vn.motcua.organisation.Role.LEADER)
-                || caller.hasRole(commune, vn.motcua.organisation.Role.RECEPTION))) {
+        String commune = dossiers.readable(code, caller).communeCode();
+        if (!(caller.isAdmin() || caller.hasRole(commune, Role.LEADER) || caller.hasRole(commune, Role.RECEPTION))) {
             throw new AccessDenied("Chỉ lãnh đạo hoặc Bộ phận Một cửa của xã, phường được đính kèm kết quả");
         }
         try {
@@ -66,7 +75,7 @@ class DocumentController {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(List.of(new FieldError("body", e.getMessage())));
         }
-        dossiers.authorizeRead(code, caller, "ATTACH_RESULT", pdf.length + " bytes");
+        audit.record(code, caller.name(), "ATTACH_RESULT", pdf.length + " bytes");
         return Map.of("href", "/api/dossiers/" + code + "/documents/ket-qua");
     }
 
@@ -83,6 +92,10 @@ class DocumentController {
             day = LocalDate.parse(date == null ? "" : date);
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException(List.of(new FieldError("date", "Bắt buộc nhập ngày dạng YYYY-MM-DD")));
+        }
+        if (!HolidayCalendar.isSupported(day)) {
+            throw new InvalidRequestException(List.of(new FieldError("date",
+                    "Năm phải trong khoảng " + HolidayCalendar.FIRST_YEAR + "–" + HolidayCalendar.LAST_YEAR)));
         }
         if (!format.equals("pdf") && !format.equals("csv")) {
             throw new InvalidRequestException(List.of(new FieldError("format", "Chọn pdf hoặc csv")));

@@ -138,11 +138,21 @@ public class DossierService {
     /** Refuses anyone but the dossier's commune officials, admins and reading clients; records the access. */
     @Transactional
     public void authorizeRead(String code, Caller caller, String action, String detail) {
-        Dossier d = find(code);
-        if (!(caller.isAdmin() || caller.hasScope(Scopes.READ_DOSSIERS) || caller.isOfficialOf(d.communeCode()))) {
-            throw new AccessDenied("Hồ sơ " + code + " không thuộc xã, phường của bạn");
-        }
+        readable(code, caller);
         audit.record(code, caller.name(), action, detail);
+    }
+
+    /**
+     * The dossier, for its commune's officials, admins and reading clients. Anyone else gets the
+     * same 404 as for a code that does not exist: codes are sequential, so a 403 would tell which do.
+     */
+    @Transactional(readOnly = true)
+    public Dossier readable(String code, Caller caller) {
+        Dossier d = dossiers.findByCode(code).orElse(null);
+        if (d == null || !(caller.isAdmin() || caller.hasScope(Scopes.READ_DOSSIERS) || caller.isOfficialOf(d.communeCode()))) {
+            throw new DossierNotFoundException(code);
+        }
+        return d;
     }
 
     /** Asks the post office, through the outbox, to carry the result to the citizen. */

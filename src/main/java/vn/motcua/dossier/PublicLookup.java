@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.motcua.audit.AuditLog;
 import vn.motcua.catalog.ProcedureCatalog;
 
 /**
@@ -26,16 +25,14 @@ class PublicLookup {
     private final DossierRepository dossiers;
     private final ProcedureCatalog catalog;
     private final JdbcClient jdbc;
-    private final AuditLog audit;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
 
-    PublicLookup(DossierRepository dossiers, ProcedureCatalog catalog, JdbcClient jdbc, AuditLog audit,
+    PublicLookup(DossierRepository dossiers, ProcedureCatalog catalog, JdbcClient jdbc,
                  PlatformTransactionManager transactions, Clock clock) {
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.jdbc = jdbc;
-        this.audit = audit;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -51,10 +48,8 @@ class PublicLookup {
         }
         Dossier d = code == null || code.length() > 48 ? null : dossiers.findByCode(code).orElse(null);
         if (d == null || !LookupSecrets.matches(d.lookupSecret(), secret)) {
+            // counted against the client, not audited: a refused lookup changed nothing of the dossier
             fail(client, window);
-            if (d != null) {
-                audit.recordRefusal(d.code(), "public:" + client, "LOOKUP_REFUSED", "mã tra cứu không đúng");
-            }
             return new Result.NotFound();
         }
         String procedureName = catalog.find(d.procedureCode()).map(p -> p.name()).orElse(d.procedureCode());

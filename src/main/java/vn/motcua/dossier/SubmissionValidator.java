@@ -23,6 +23,13 @@ class SubmissionValidator {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final int MAX_COMPONENTS = 50;
     static final int MAX_COPIES = 100;
+    /** The applicant is the actor of the first status ("Công dân " + name, a column of 200). */
+    static final int MAX_FULL_NAME = 200 - "Công dân ".length();
+    /**
+     * Tasklist shows the components as one process variable, which holds 4000 characters: the
+     * names together, with their copies and separators, must fit.
+     */
+    static final int MAX_COMPONENT_NAMES = 3000;
 
     private final ProcedureCatalog catalog;
     private final OrgDirectory directory;
@@ -40,7 +47,7 @@ class SubmissionValidator {
         } else {
             procedure = catalog.find(request.procedureCode()).orElse(null);
             if (procedure == null) {
-                errors.add(new FieldError("procedureCode", "Thủ tục " + request.procedureCode() + " không có trong danh mục"));
+                errors.add(new FieldError("procedureCode", "Thủ tục " + abbreviate(request.procedureCode()) + " không có trong danh mục"));
             }
         }
         CommuneInfo commune = null;
@@ -59,7 +66,7 @@ class SubmissionValidator {
         if (applicant == null) {
             errors.add(new FieldError("applicant", "Bắt buộc nhập thông tin người nộp hồ sơ"));
         } else {
-            text(applicant.fullName(), "applicant.fullName", "họ và tên", 200, errors)
+            text(applicant.fullName(), "applicant.fullName", "họ và tên", MAX_FULL_NAME, errors)
                     .filter(name -> !PERSON_NAME.matcher(name).matches())
                     .ifPresent(name -> errors.add(new FieldError("applicant.fullName", "Họ và tên chỉ gồm chữ cái và khoảng trắng")));
             text(applicant.idNumber(), "applicant.idNumber", "số định danh cá nhân", 12, errors)
@@ -80,6 +87,7 @@ class SubmissionValidator {
         } else if (components.size() > MAX_COMPONENTS) {
             errors.add(new FieldError("components", "Hồ sơ có tối đa " + MAX_COMPONENTS + " thành phần"));
         } else {
+            int names = 0;
             for (int i = 0; i < components.size(); i++) {
                 SubmissionRequest.Component c = components.get(i);
                 String at = "components[" + i + "]";
@@ -87,12 +95,15 @@ class SubmissionValidator {
                     errors.add(new FieldError(at, "Thành phần hồ sơ trống"));
                     continue;
                 }
-                text(c.name(), at + ".name", "tên giấy tờ", 300, errors);
+                names += text(c.name(), at + ".name", "tên giấy tờ", 300, errors).map(String::length).orElse(0);
                 if (c.copies() == null) {
                     errors.add(new FieldError(at + ".copies", "Bắt buộc nhập số lượng"));
                 } else if (c.copies() < 1 || c.copies() > MAX_COPIES) {
                     errors.add(new FieldError(at + ".copies", "Số lượng từ 1 đến " + MAX_COPIES));
                 }
+            }
+            if (names > MAX_COMPONENT_NAMES) {
+                errors.add(new FieldError("components", "Tên các thành phần hồ sơ cộng lại tối đa " + MAX_COMPONENT_NAMES + " ký tự"));
             }
         }
         if (!errors.isEmpty()) {

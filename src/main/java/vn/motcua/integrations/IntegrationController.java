@@ -1,6 +1,5 @@
 package vn.motcua.integrations;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -28,7 +27,9 @@ import vn.motcua.security.AccessDenied;
 import vn.motcua.security.Caller;
 import vn.motcua.security.Callers;
 import vn.motcua.security.Scopes;
+import vn.motcua.process.DossierProcess;
 import vn.motcua.process.DossierProcess.Var;
+import vn.motcua.web.MultiLineText;
 
 /**
  * What peers tell motcua: the post office's delivery events and the payment gateway's callbacks.
@@ -41,17 +42,15 @@ class IntegrationController {
     private final Payments payments;
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
     private final IntegrationProperties properties;
     private final Clock clock;
 
-    IntegrationController(DossierService dossiers, Payments payments, RuntimeService runtime, JdbcClient jdbc, ObjectMapper json,
+    IntegrationController(DossierService dossiers, Payments payments, RuntimeService runtime, JdbcClient jdbc,
                           IntegrationProperties properties, Clock clock) {
         this.dossiers = dossiers;
         this.payments = payments;
         this.runtime = runtime;
         this.jdbc = jdbc;
-        this.json = json;
         this.properties = properties;
         this.clock = clock;
     }
@@ -65,10 +64,13 @@ class IntegrationController {
             throw new AccessDenied("Khóa API này không được gửi sự kiện bưu chính");
         }
         List<FieldError> errors = new ArrayList<>();
-        if (event.eventId() == null || event.eventId().isBlank()) errors.add(new FieldError("eventId", "Bắt buộc"));
-        if (event.trackingNumber() == null || event.trackingNumber().isBlank()) errors.add(new FieldError("trackingNumber", "Bắt buộc"));
+        required(event.eventId(), "eventId", PostEvent.MAX_EVENT_ID, errors);
+        required(event.trackingNumber(), "trackingNumber", PostEvent.MAX_TRACKING_NUMBER, errors);
         if (!"DELIVERED".equals(event.event()) && !"RETURNED".equals(event.event())) {
             errors.add(new FieldError("event", "DELIVERED hoặc RETURNED"));
+        }
+        if (event.detail() != null && event.detail().length() > PostEvent.MAX_DETAIL) {
+            errors.add(new FieldError("detail", "Tối đa " + PostEvent.MAX_DETAIL + " ký tự"));
         }
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
         String code = dossiers.codeOfShipment(event.trackingNumber()).orElseThrow(() -> new InvalidRequestException(
@@ -76,14 +78,14 @@ class IntegrationController {
         if (!firstTime("POST", event.eventId(), code)) {
             return ResponseEntity.ok(Map.of("dossierCode", code, "duplicate", true));
         }
-        String message = "DELIVERED".equals(event.event()) ? "PostDelivered" : "PostReturned";
+        String message = "DELIVERED".equals(event.event()) ? DossierProcess.Message.POST_DELIVERED : DossierProcess.Message.POST_RETURNED;
         List<Execution> waiting = runtime.createExecutionQuery().processInstanceBusinessKey(code).messageEventSubscriptionName(message).list();
         if (waiting.isEmpty()) {
             throw new Conflict("Hồ sơ " + code + " không chờ sự kiện bưu chính " + event.event());
         }
         runtime.createMessageCorrelation(message).processInstanceBusinessKey(code)
-                .setVariable("postDelivered", "DELIVERED".equals(event.event()))
-                .setVariable("postEventDetail", event.detail() == null ? event.event() : event.detail())
+                .setVariable(Var.POST_DELIVERED, "DELIVERED".equals(event.event()))
+                .setVariable(Var.POST_EVENT_DETAIL, event.detail() == null ? event.event() : event.detail())
                 .correlate();
         return ResponseEntity.ok(Map.of("dossierCode", code, "duplicate", false));
     }
@@ -112,7 +114,7 @@ class IntegrationController {
             return ResponseEntity.ok(Map.of("dossierCode", code, "duplicate", true));
         }
         List<Execution> waiting = runtime.createExecutionQuery().processInstanceBusinessKey(code)
-                .messageEventSubscriptionName("PaymentReceived").list();
+                .messageEventSubscriptionName(DossierProcess.Message.PAYMENT_RECEIVED).list();
         if (waiting.isEmpty()) {
             throw new Conflict("Hồ sơ " + code + " không chờ thanh toán");
         }
@@ -124,7 +126,7 @@ class IntegrationController {
                     "detail", "Số tiền " + FeeCheck.money(callback.amount()) + " khác số phải nộp " + FeeCheck.money(due)
                             + ": đã ghi nhận để đối soát, không tính là đã nộp"));
         }
-        runtime.createMessageCorrelation("PaymentReceived").processInstanceBusinessKey(code).correlate();
+        runtime.createMessageCorrelation(DossierProcess.Message.PAYMENT_RECEIVED).processInstanceBusinessKey(code).correlate();
         return ResponseEntity.ok(Map.of("dossierCode", code, "duplicate", false, "state", state.name()));
     }
 
@@ -142,7 +144,19 @@ class IntegrationController {
         }
     }
 
-    record PostEvent(String eventId, String trackingNumber, String event, String detail) {
+    private static void required(String value, String field, int max, List<FieldError> errors) {
+        if (value == null || value.isBlank()) errors.add(new FieldError(field, "Bắt buộc"));
+        else if (value.length() > max) errors.add(new FieldError(field, "Tối đa " + max + " ký tự"));
+    }
+
+    /**
+     * The bounds are the columns: the event id is kept in mc_inbox (128), the tracking number on the
+     * dossier (40); the detail goes into a handover note (2000, with its prefix).
+     */
+    record PostEvent(String eventId, String trackingNumber, String event, @MultiLineText String detail) {
+        static final int MAX_EVENT_ID = 128;
+        static final int MAX_TRACKING_NUMBER = 40;
+        static final int MAX_DETAIL = 1000;
     }
 
     /** The request is understood but the dossier is not in a state to take it (409). */

@@ -63,6 +63,10 @@ final class OfficialsCsv {
             String key = HEADERS.get(plain(header.get(i)));
             if (key != null) column.put(key, i);
         }
+        if (column.isEmpty()) {
+            throw new OrgChartException(List.of("not an officials' list: its first line names none of the columns "
+                    + "fullName, ward, department, role, email, phone"));
+        }
         for (String required : List.of("fullName", "commune", "role")) {
             if (!column.containsKey(required)) problems.add("line 1: no column " + required);
         }

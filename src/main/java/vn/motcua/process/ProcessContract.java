@@ -111,7 +111,7 @@ public final class ProcessContract {
     public static final Variable<String> NEW_APPOINTMENT = Variable.date(Var.NEW_APPOINTMENT)
             .writtenBy(Element.TASK_EXPLAIN_DELAY);
     /** A cash fee: the exact amount due (checked at completion), in đồng. */
-    public static final Variable<Long> FEE_PAID = Variable.integer(Var.FEE_PAID, 0, 1_000_000_000L)
+    public static final Variable<Long> FEE_PAID = Variable.integer(Var.FEE_PAID, 0, Long.MAX_VALUE)
             .writtenBy(Element.TASK_COLLECT_FEE);
     public static final Variable<String> RECEIPT_NUMBER = Variable.text(Var.RECEIPT_NUMBER, FEE_RECEIPT_LENGTH)
             .writtenBy(Element.TASK_COLLECT_FEE);

@@ -69,7 +69,7 @@ public class DocumentsTest {
 
         JsonNode list = http.get("/api/dossiers/" + code + "/documents", "tan-giang.reception").expect(200).body();
         assertThat(list.toString()).contains("mau-01", "mau-05").doesNotContain("mau-03");
-        assertThat(http.get("/api/dossiers/" + code + "/documents/mau-01", "thuc-phan.reception").status()).isEqualTo(403);
+        assertThat(http.get("/api/dossiers/" + code + "/documents/mau-01", "thuc-phan.reception").status()).isEqualTo(404);
         assertThat(http.get("/api/dossiers/" + code + "/documents/mau-03", "tan-giang.reception").status()).isEqualTo(404);
 
         String register = text(download("/api/communes/tan-giang/register?date=2026-02-13", "tan-giang.leader"));

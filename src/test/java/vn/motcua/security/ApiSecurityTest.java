@@ -46,7 +46,8 @@ class ApiSecurityTest {
         assertThat(http.post("/api/dossiers", Submissions.birthRegistration("tan-giang", "COUNTER"), "tan-giang.vp.specialist1").status())
                 .as("only the one-stop receives dossiers").isEqualTo(403);
         assertThat(http.get("/api/dossiers/" + code, "tan-giang.vp.specialist1").status()).isEqualTo(200);
-        assertThat(http.get("/api/dossiers/" + code, "thuc-phan.leader").status()).isEqualTo(403);
+        assertThat(http.get("/api/dossiers/" + code, "thuc-phan.leader").status())
+                .as("another ward's dossier does not exist for them").isEqualTo(404);
         assertThat(http.get("/api/dossiers/" + code, "admin").status()).isEqualTo(200);
     }
 
