@@ -13,12 +13,14 @@ class CatalogConfiguration {
 
     /** The catalog, checked against the BPMN files and forms; the service refuses to start when they disagree. */
     @Bean
-    ProcedureCatalog procedureCatalog(MotcuaProperties properties, ResourceLoader loader) throws IOException {
+    ProcedureCatalog procedureCatalog(MotcuaProperties properties, ResourceLoader loader,
+                                      org.springframework.beans.factory.ListableBeanFactory beans) throws IOException {
         ProcedureCatalog catalog = ProcedureCatalog.load(loader.getResource(properties.catalog()));
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(loader);
         List<String> problems = CatalogConsistency.problems(catalog,
                 resolver.getResources("classpath*:processes/**/*.bpmn"),
-                resolver.getResources("classpath*:forms/**/*.form"));
+                resolver.getResources("classpath*:forms/**/*.form"),
+                beans::containsBean);
         if (!problems.isEmpty()) {
             throw new CatalogException(problems);
         }

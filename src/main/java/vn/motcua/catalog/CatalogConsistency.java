@@ -29,7 +29,19 @@ public final class CatalogConsistency {
     }
 
     public static List<String> problems(ProcedureCatalog catalog, Resource[] bpmnFiles, Resource[] formFiles) {
+        return problems(catalog, bpmnFiles, formFiles, null);
+    }
+
+    /**
+     * @param isBean whether an expression's name is a bean of the service; with it, every name an
+     *               expression reads must be a declared variable or a bean (null skips that check)
+     */
+    public static List<String> problems(ProcedureCatalog catalog, Resource[] bpmnFiles, Resource[] formFiles,
+                                        java.util.function.Predicate<String> isBean) {
         List<String> problems = new ArrayList<>();
+        if (isBean != null) {
+            problems.addAll(ModelContract.problems(bpmnFiles, isBean));
+        }
         Map<String, JsonNode> forms = forms(formFiles, problems);
         Set<String> formIds = forms.keySet();
         problems.addAll(contractProblems());

@@ -207,7 +207,7 @@ public final class Variable<T> {
 
     private void checkText(String text, List<String> reasons) {
         if (text.length() > (maxLength == 0 ? Integer.MAX_VALUE : maxLength)) {
-            reasons.add("dài " + text.length() + " ký tự, tối đa " + maxLength);
+            reasons.add("tối đa " + maxLength + " ký tự (đã nhập " + text.length() + ")");
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

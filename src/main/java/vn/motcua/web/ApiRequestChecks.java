@@ -39,7 +39,8 @@ class ApiRequestChecks implements WebMvcConfigurer {
         FilterRegistrationBean<ApiRequestFilter> registration = new FilterRegistrationBean<>(new ApiRequestFilter(json, maxBody.toBytes()));
         registration.addUrlPatterns("/api/*");
         registration.setName("motcua-api-requests");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        // outermost but the readiness gate: its failure barrier also covers the login throttle, which reads the database
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 

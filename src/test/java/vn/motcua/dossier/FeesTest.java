@@ -99,7 +99,8 @@ class FeesTest {
             assertThat(p.get("recordedBy").asText()).isEqualTo(RECEPTION);
             assertThat(p.get("state").asText()).isEqualTo("PAID");
         });
-        assertThat(http.get("/api/dossiers/" + code + "/payments", "thuc-phan.reception").status()).isEqualTo(403);
+        // another commune's dossier answers like an unknown one
+        assertThat(http.get("/api/dossiers/" + code + "/payments", "thuc-phan.reception").status()).isEqualTo(404);
 
         assertThat(controlSlip(code)).contains("Thu phí, lệ phí tại quầy", note);
     }
