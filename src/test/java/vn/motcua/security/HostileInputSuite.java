@@ -54,8 +54,10 @@ abstract class HostileInputSuite {
         DossierSteps steps = new DossierSteps(http);
         AtStep reception = steps.submitted("tan-giang");
         AtStep appraisal = steps.atAppraisal();
+        AtStep review = steps.atReview();
         List<Attack> attacks = new ArrayList<>();
         engineAttacks(attacks, reception, appraisal);
+        stopAttacks(attacks, review);
         apiAttacks(attacks, reception);
         assertThat(attacks.size()).as("generated requests").isGreaterThanOrEqualTo(1000);
 
@@ -84,6 +86,24 @@ abstract class HostileInputSuite {
         assertThat(counts()).as("rows created by refused requests").isEqualTo(before);
         assertThat(steps.at(reception.code(), "tan-giang.reception").taskId()).isEqualTo(reception.taskId());
         assertThat(steps.at(appraisal.code(), "tan-giang.vp.specialist1").taskId()).isEqualTo(appraisal.taskId());
+        assertThat(steps.at(review.code(), "tan-giang.vp.head").taskId()).isEqualTo(review.taskId());
+    }
+
+    /** Stopping processing (status 8) needs a written reason of the right kind and length. */
+    private static void stopAttacks(List<Attack> attacks, AtStep review) {
+        String path = "/engine-rest/task/" + review.taskId() + "/complete";
+        for (Object reason : java.util.Arrays.asList(null, "", 12, true, List.of(), "x".repeat(1001), "a\u0000b", "a\u0007b")) {
+            Map<String, Object> vars = new LinkedHashMap<>();
+            vars.put("headDecision", "STOP");
+            if (reason != null) vars.put("stopReason", reason);
+            attacks.add(new Attack("stop reason " + abbreviate(String.valueOf(reason)), "POST", path,
+                    json(Map.of("variables", dtos(vars))), "application/json", "tan-giang.vp.head"));
+        }
+        for (String decision : List.of("stop", "STOPPED", "DỪNG", "")) {
+            attacks.add(new Attack("stop decision " + decision, "POST", path,
+                    json(Map.of("variables", dtos(Map.of("headDecision", decision, "stopReason", "Không đủ điều kiện")))),
+                    "application/json", "tan-giang.vp.head"));
+        }
     }
 
     // --- Camunda's REST API ------------------------------------------------------------------------
@@ -270,6 +290,22 @@ abstract class HostileInputSuite {
             attacks.add(new Attack("lookup", "GET", "/api/public/dossiers/" + reception.code() + "?secret=" + v, null, null, null));
             attacks.add(new Attack("dossier", "GET", "/api/dossiers/" + v, null, null, Http.PORTAL));
         }
+        String withdrawal = "/api/dossiers/" + reception.code() + "/withdrawal";
+        for (Object reason : java.util.Arrays.asList(null, "", "   ", 12, true, List.of(), Map.of(), "x".repeat(1001), "a\u0000b", "a\u001bb")) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("reason", reason);
+            attacks.add(new Attack("withdrawal reason " + abbreviate(String.valueOf(reason)), "POST", withdrawal, json(body),
+                    "application/json", "tan-giang.reception"));
+        }
+        for (String body : List.of("", "{", "[]", "null", "{\"reason\":\"a\"}}", "{\"reason\":\"a\",\"reason\":\"b\"}")) {
+            attacks.add(new Attack("withdrawal body " + body, "POST", withdrawal, body, "application/json", "tan-giang.reception"));
+        }
+        for (String user : List.of("thuc-phan.reception", "tan-giang.vp.specialist1", "tan-giang.leader")) {
+            attacks.add(new Attack("withdrawal by " + user, "POST", withdrawal, json(Map.of("reason", "Rút hồ sơ")), "application/json", user));
+        }
+        attacks.add(new Attack("withdrawal content type", "POST", withdrawal, json(Map.of("reason", "Rút hồ sơ")), "text/plain", "tan-giang.reception"));
+        attacks.add(new Attack("withdrawal unknown", "POST", "/api/dossiers/000.03.04.H11-991231-9999/withdrawal",
+                json(Map.of("reason", "Rút hồ sơ")), "application/json", "tan-giang.reception"));
         for (Object scopes : List.of(java.util.Arrays.asList((Object) null), List.of(""), List.of("x".repeat(600)), "dossiers:read",
                 12, List.of(12), List.of("admin:all"))) {
             attacks.add(new Attack("client scopes", "POST", "/api/admin/clients/hostile-client", json(Map.of("scopes", scopes)),
