@@ -15,8 +15,8 @@
  * limitations under the License.
  */
 
-// motcua: Tasklist in Vietnamese for every official (whatever the browser's language), and the
-// task list sorted by due date first (see ../motcua/due-date-first.js).
+// motcua: Tasklist in Vietnamese for every official (whatever the browser's language), shortcut
+// descriptions included, and the task list sorted by due date first (see ../motcua/due-date-first.js).
 export default {
   locales: {
     availableLocales: ['vi'],
@@ -26,23 +26,23 @@ export default {
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: 'Nhận xử lý công việc đang chọn'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: 'Chuyển đến bộ lọc đầu tiên trong danh sách'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: 'Chuyển đến công việc đầu tiên trong danh sách'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: 'Chuyển đến ô nhập liệu đầu tiên của biểu mẫu công việc'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: 'Mở hộp thoại khởi tạo quy trình'
     }
   }
 };
