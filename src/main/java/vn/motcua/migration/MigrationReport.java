@@ -53,10 +53,9 @@ public record MigrationReport(String processKey, boolean dryRun, Outcome outcome
         if (versions.isEmpty()) {
             return processKey + ": không có hồ sơ nào ở phiên bản cũ";
         }
-        String text = processKey + ": " + versions.stream()
+        return processKey + ": " + versions.stream()
                 .map(v -> "v" + v.version() + " → v" + v.targetVersion() + tenant(v) + ": " + v.runningInstances() + " hồ sơ")
                 .collect(Collectors.joining("; "));
-        return text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
     }
 
     /** Why a run was refused, in one sentence per refused version, for the admin. */

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.motcua.dossier.FieldError;
 import vn.motcua.dossier.InvalidRequestException;
+import vn.motcua.web.ClientText;
 
 /**
  * {@code {"processKey": "tiep-nhan", "dryRun": true}}, read strictly: no other member (a misspelt
@@ -76,7 +77,8 @@ record MigrationRequest(String processKey, boolean dryRun) {
     /** Why a process key cannot be one, or null; the command line checks the same. */
     static String keyProblem(String key) {
         if (key.isBlank()) return "Bắt buộc nhập mã quy trình (processKey)";
-        if (key.chars().anyMatch(Character::isISOControl)) return "Mã quy trình không được chứa ký tự điều khiển";
+        var refused = ClientText.refusal(key, false);
+        if (refused.isPresent()) return refused.get();
         if (key.length() > MAX_KEY_LENGTH) return "Mã quy trình dài tối đa " + MAX_KEY_LENGTH + " ký tự";
         return null;
     }

@@ -39,6 +39,8 @@ class MigrationOnH2Test extends MigrationHttpFlow {
         badBodies.put("{\"processKey\": {\"key\": \"tiep-nhan\"}}", "processKey");
         badBodies.put("{\"processKey\": \"tiep-\\u0000nhan\"}", "processKey");
         badBodies.put("{\"processKey\": \"tiep-nhan\\n\"}", "processKey");
+        badBodies.put("{\"processKey\": \"tiep-nhan\\u0085\"}", "processKey");
+        badBodies.put("{\"processKey\": \"tiep-nhan\\ud800\"}", "processKey");
         badBodies.put("{\"processKey\": \"" + "k".repeat(65) + "\"}", "processKey");
         badBodies.put("{\"processKey\": \"khong-co-quy-trinh\"}", "processKey");
         badBodies.put("{\"processKey\": \"Tiếp nhận hồ sơ\"}", "processKey");
