@@ -50,9 +50,6 @@ public record MigrationReport(String processKey, boolean dryRun, Outcome outcome
 
     /** The audit line of a run: each version, where it went and how many instances. */
     String summary() {
-        if (versions.isEmpty()) {
-            return processKey + ": không có hồ sơ nào ở phiên bản cũ";
-        }
         return processKey + ": " + versions.stream()
                 .map(v -> "v" + v.version() + " → v" + v.targetVersion() + tenant(v) + ": " + v.runningInstances() + " hồ sơ")
                 .collect(Collectors.joining("; "));

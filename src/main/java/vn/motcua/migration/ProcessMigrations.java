@@ -104,9 +104,11 @@ class ProcessMigrations {
             return sources.stream().map(this::check).toList();
         });
         boolean migratable = checked.stream().allMatch(Checked::migratable);
+        if (sources.isEmpty()) {
+            return report(processKey, dryRun, Outcome.NOTHING_TO_MIGRATE, checked);   // nothing changed: no audit row
+        }
         if (dryRun) {
-            return report(processKey, true, sources.isEmpty() ? Outcome.NOTHING_TO_MIGRATE
-                    : migratable ? Outcome.CAN_MIGRATE : Outcome.WOULD_BE_REFUSED, checked);
+            return report(processKey, true, migratable ? Outcome.CAN_MIGRATE : Outcome.WOULD_BE_REFUSED, checked);
         }
         if (!migratable) {
             MigrationReport report = report(processKey, false, Outcome.REFUSED, checked);
@@ -117,8 +119,7 @@ class ProcessMigrations {
                 for (Checked version : checked) {
                     version.instances().keySet().forEach(id -> migrate(version.planned().plan(), id));
                 }
-                MigrationReport report = report(processKey, false,
-                        sources.isEmpty() ? Outcome.NOTHING_TO_MIGRATE : Outcome.MIGRATED, checked);
+                MigrationReport report = report(processKey, false, Outcome.MIGRATED, checked);
                 audit.record(null, actor, AUDIT_ACTION, report.summary());
                 return report;
             });

@@ -70,6 +70,7 @@ class MigrationOnH2Test extends MigrationHttpFlow {
         assertThat(nothing.get("outcome").asText()).isEqualTo("NOTHING_TO_MIGRATE");
         assertThat(nothing.get("dryRun").asBoolean()).isFalse();
         assertThat(nothing.get("versions")).isEmpty();
+        assertThat(audits()).as("a run that changed nothing leaves no audit row").isEqualTo(audits);
     }
 
     @Test
