@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class MotcuaApplication {
 
     /** Commands that run once against the database and exit, without the web server or the job executor. */
-    static final java.util.Set<String> COMMANDS = java.util.Set.of("provision", "handover");
+    static final java.util.Set<String> COMMANDS = java.util.Set.of("provision", "handover", "migrate");
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
