@@ -55,6 +55,9 @@ final class EngineWriteRules {
             case "user" -> request.is("PUT", "user", "*", "credentials")
                     && caller.userId().equals(request.segment(1)) ? ok() : adminOnly();
             case "identity" -> request.is("POST", "identity", "password-policy") ? ok() : adminOnly();
+            // Camunda 7.24 loses a task's timeout timers when it migrates through this route (camunda-bpm-platform#4637)
+            case "migration" -> Optional.of(Problem.forbidden(
+                    "Chuyển hồ sơ đang chạy sang phiên bản mới qua API quản trị của motcua (POST /api/admin/migrations)"));
             case "process-definition" -> startsInstance()
                     ? Optional.of(Problem.forbidden("Hồ sơ chỉ được tạo qua API hồ sơ của motcua (POST /api/dossiers)"))
                     : adminOnly();

@@ -172,6 +172,7 @@ abstract class HostileInputSuite {
                 {"POST", "/engine-rest/authorization/create", "{}"},
                 {"POST", "/engine-rest/user/create", "{}"},
                 {"POST", "/engine-rest/external-task/fetchAndLock", "{}"},
+                {"POST", "/engine-rest/migration/execute", "{}"},
         };
         for (String[] f : forbidden) {
             for (String user : List.of(clerk, specialist, "tan-giang.leader", "thuc-phan.reception")) {
@@ -306,6 +307,12 @@ abstract class HostileInputSuite {
         attacks.add(new Attack("withdrawal content type", "POST", withdrawal, json(Map.of("reason", "Rút hồ sơ")), "text/plain", "tan-giang.reception"));
         attacks.add(new Attack("withdrawal unknown", "POST", "/api/dossiers/000.03.04.H11-991231-9999/withdrawal",
                 json(Map.of("reason", "Rút hồ sơ")), "application/json", "tan-giang.reception"));
+        for (String body : List.of("{}", "{\"processKey\":12}", "{\"processKey\":\"khong-co\"}", "{\"processKey\":\"tiep-nhan\",\"dryRun\":\"yes\"}",
+                "{\"processKey\":\"a\\u0000b\"}", "{\"processKey\":\"tiep-nhan\",\"dryrun\":true}", "[]", "{")) {
+            attacks.add(new Attack("migration " + body, "POST", "/api/admin/migrations", body, "application/json", "admin"));
+        }
+        attacks.add(new Attack("migration by an official", "POST", "/api/admin/migrations", "{\"processKey\":\"tiep-nhan\",\"dryRun\":true}",
+                "application/json", "tan-giang.leader"));
         for (Object scopes : List.of(java.util.Arrays.asList((Object) null), List.of(""), List.of("x".repeat(600)), "dossiers:read",
                 12, List.of(12), List.of("admin:all"))) {
             attacks.add(new Attack("client scopes", "POST", "/api/admin/clients/hostile-client", json(Map.of("scopes", scopes)),
