@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.audit.AuditLog;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierService;
-import vn.motcua.dossier.FieldError;
-import vn.motcua.dossier.InvalidRequestException;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
 import vn.motcua.handover.CommuneHandover;
 import vn.motcua.organisation.Provisioning;
 import vn.motcua.security.AccessDenied;
@@ -29,7 +29,7 @@ import vn.motcua.security.ApiClients;
 import vn.motcua.security.Caller;
 import vn.motcua.security.Callers;
 import vn.motcua.security.Scopes;
-import vn.motcua.web.ClientText;
+import vn.motcua.common.ClientText;
 
 /** The province admin's API: provisioning, integration clients, handovers, audit. Admins only. */
 @RestController

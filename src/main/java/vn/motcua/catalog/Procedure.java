@@ -2,7 +2,6 @@ package vn.motcua.catalog;
 
 import java.util.List;
 import java.util.Map;
-import vn.motcua.dossier.ReturnMethod;
 
 /**
  * One administrative procedure (thủ tục hành chính) of the catalog.

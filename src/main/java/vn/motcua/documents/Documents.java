@@ -17,14 +17,15 @@ import vn.motcua.catalog.ProcedureCatalog;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
-import vn.motcua.dossier.Formats;
+import vn.motcua.dossier.ElectronicResult;
+import vn.motcua.common.Formats;
 import vn.motcua.dossier.Handover;
 import vn.motcua.dossier.StatusChange;
 import vn.motcua.organisation.OrgDirectory;
 
 /** Prints the forms of a dossier from its data, and the daily register of a commune's one-stop. */
 @Service
-public class Documents {
+public class Documents implements ElectronicResult {
 
     private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -54,6 +55,11 @@ public class Documents {
         kinds.add(DocumentKind.MAU_05);
         if ((d.finishedAt() != null && resultText(d.code()) != null) || signedResult(d.code()).isPresent()) kinds.add(DocumentKind.KET_QUA);
         return kinds;
+    }
+
+    @Override
+    public Optional<byte[]> pdf(String code) {
+        return render(code, DocumentKind.KET_QUA);
     }
 
     public Optional<byte[]> render(String code, DocumentKind kind) {

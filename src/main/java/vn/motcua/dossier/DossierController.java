@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
 import vn.motcua.security.Callers;
 
 @RestController

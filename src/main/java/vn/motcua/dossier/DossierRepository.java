@@ -11,6 +11,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.motcua.MotcuaProperties;
+import vn.motcua.catalog.ReturnMethod;
 
 /** motcua's dossier tables. Times are stored as instants and read back in the province's zone. */
 @Repository

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.camunda.bpm.engine.TaskService;
 import vn.motcua.audit.AuditLog;
 import vn.motcua.calendar.Deadlines;
+import vn.motcua.common.Formats;
 import vn.motcua.security.AccessDenied;
 import vn.motcua.security.Caller;
 import vn.motcua.security.Scopes;

@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureCatalog;
+import vn.motcua.catalog.ReturnMethod;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
 import vn.motcua.organisation.OrgDirectory;
 import vn.motcua.organisation.OrgDirectory.CommuneInfo;
 

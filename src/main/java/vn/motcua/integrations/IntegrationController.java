@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.FeeCheck;
-import vn.motcua.dossier.FieldError;
-import vn.motcua.dossier.InvalidRequestException;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
 import vn.motcua.dossier.Payments;
 import vn.motcua.security.AccessDenied;
 import vn.motcua.security.Caller;
@@ -29,7 +29,7 @@ import vn.motcua.security.Callers;
 import vn.motcua.security.Scopes;
 import vn.motcua.process.DossierProcess;
 import vn.motcua.process.DossierProcess.Var;
-import vn.motcua.web.MultiLineText;
+import vn.motcua.common.MultiLineText;
 
 /**
  * What peers tell motcua: the post office's delivery events and the payment gateway's callbacks.

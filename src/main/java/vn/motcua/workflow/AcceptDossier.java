@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.dossier.Formats;
+import vn.motcua.common.Formats;
 import vn.motcua.process.DossierProcess.Var;
 
 /** The reception officer accepted the dossier: status 2, the clock starts, the appointment is set (Mẫu 01). */

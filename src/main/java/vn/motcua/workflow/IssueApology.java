@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingTime;
 import vn.motcua.dossier.Apology;
 import vn.motcua.dossier.DossierService;
-import vn.motcua.dossier.Formats;
+import vn.motcua.common.Formats;
 import vn.motcua.dossier.RescheduleRefused;
 import vn.motcua.engine.RejectedCompletion;
 import vn.motcua.process.DossierProcess.Var;

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.dossier.ReturnMethod;
+import vn.motcua.catalog.ReturnMethod;
 import vn.motcua.process.DossierProcess.Var;
 
 /** The result reached the citizen: at the counter, by post or online (status 10). */

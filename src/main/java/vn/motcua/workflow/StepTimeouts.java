@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import vn.motcua.dossier.DossierService;
-import vn.motcua.dossier.Formats;
+import vn.motcua.common.Formats;
 import vn.motcua.organisation.Role;
 import vn.motcua.process.DossierProcess.Var;
 
