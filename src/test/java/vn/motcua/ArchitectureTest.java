@@ -1,5 +1,6 @@
 package vn.motcua;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -21,5 +22,14 @@ class ArchitectureTest {
     @Test
     void featurePackagesAreFreeOfCycles() {
         slices().matching("vn.motcua.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void theFeaturesSpeakOfDossiersAndReachTheEngineOnlyThroughItsGateway() {
+        noClasses().that().resideInAnyPackage("vn.motcua.admin..", "vn.motcua.documents..", "vn.motcua.dossier..",
+                        "vn.motcua.handover..", "vn.motcua.integrations..")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+                .because("a dossier is started, messaged, queried, ended and moved through vn.motcua.engine.DossierEngine")
+                .check(MAIN);
     }
 }

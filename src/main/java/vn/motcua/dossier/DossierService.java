@@ -6,13 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.camunda.bpm.engine.TaskService;
 import vn.motcua.audit.AuditLog;
 import vn.motcua.calendar.Deadlines;
 import vn.motcua.common.Formats;
@@ -21,11 +16,11 @@ import vn.motcua.security.Caller;
 import vn.motcua.security.Scopes;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureCatalog;
+import vn.motcua.engine.DossierEngine;
 import vn.motcua.outbox.Channel;
 import vn.motcua.outbox.Outbox;
 import vn.motcua.organisation.OrgDirectory;
 import vn.motcua.organisation.Role;
-import vn.motcua.process.DossierProcess.Var;
 
 /** Submitting, reading and recording the life of dossiers. */
 @Service
@@ -36,8 +31,7 @@ public class DossierService {
     private final DossierRepository dossiers;
     private final ProcedureCatalog catalog;
     private final OrgDirectory directory;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final DossierEngine engine;
     private final Deadlines deadlines;
     private final AuditLog audit;
     private final Outbox outbox;
@@ -46,15 +40,14 @@ public class DossierService {
     private final Clock clock;
 
     DossierService(SubmissionValidator validator, DossierCodes codes, DossierRepository dossiers,
-                   ProcedureCatalog catalog, OrgDirectory directory, RuntimeService runtime, TaskService tasks,
+                   ProcedureCatalog catalog, OrgDirectory directory, DossierEngine engine,
                    Deadlines deadlines, AuditLog audit, Outbox outbox, CitizenNotices notices, Payments payments, Clock clock) {
         this.validator = validator;
         this.codes = codes;
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.directory = directory;
-        this.runtime = runtime;
-        this.tasks = tasks;
+        this.engine = engine;
         this.deadlines = deadlines;
         this.audit = audit;
         this.outbox = outbox;
@@ -86,9 +79,7 @@ public class DossierService {
         dossiers.insertStatus(id, DossierStatus.NEW, now, applicantActor(s), "Nộp hồ sơ qua kênh " + s.channel());
         syncToPortal(code);
         // the commune makes the instance's tenant; every other fact the processes load from here (DossierFacts)
-        VariableMap variables = Variables.createVariables().putValue(Var.COMMUNE_CODE, s.commune().code());
-        ProcessInstance instance = runtime.startProcessInstanceByKey(s.procedure().processKey(), code, variables);
-        dossiers.setProcessInstance(id, instance.getId());
+        dossiers.setProcessInstance(id, engine.start(s.procedure().processKey(), code, s.commune().code()));
         if (caller != null) {
             audit.record(code, caller.name(), "SUBMIT", s.procedure().code() + " " + s.channel());
         }
@@ -117,10 +108,7 @@ public class DossierService {
             throw new DossierStateConflict("Hồ sơ " + code + " đã kết thúc (" + d.status().label() + ")");
         }
         String why = "Công dân yêu cầu rút hồ sơ: " + reason;
-        if (d.processInstanceId() != null
-                && runtime.createProcessInstanceQuery().processInstanceId(d.processInstanceId()).count() > 0) {
-            runtime.deleteProcessInstance(d.processInstanceId(), why, true, true);
-        }
+        engine.end(code, why);
         String actor = caller.name();
         changeStatus(code, DossierStatus.WITHDRAWN, actor, why);
         handOver(code, "WITHDRAWN", "Rút hồ sơ", caller instanceof Caller.Client ? "Cổng Dịch vụ công" : "Bộ phận Một cửa",
@@ -248,11 +236,11 @@ public class DossierService {
         OffsetDateTime stepDue = null;
         if (d.processInstanceId() != null) {
             // the open tasks of the dossier's procedure and of every block it called (they share its business key)
-            stepDue = tasks.createTaskQuery().processInstanceBusinessKey(d.code()).list().stream()
-                    .map(org.camunda.bpm.engine.task.Task::getDueDate)
+            stepDue = engine.openTasks(d.code()).stream()
+                    .map(DossierEngine.OpenTask::due)
                     .filter(java.util.Objects::nonNull)
                     .min(java.util.Comparator.naturalOrder())
-                    .map(date -> date.toInstant().atZone(clock.getZone()).toOffsetDateTime())
+                    .map(due -> due.atZone(clock.getZone()).toOffsetDateTime())
                     .orElse(null);
         }
         if (d.appointmentAt() == null) {
