@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.audit.AuditLog;
 import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.Dossiers;
 import vn.motcua.engine.DossierEngine;
 import vn.motcua.common.FieldError;
 import vn.motcua.common.InvalidRequestException;
@@ -43,13 +43,13 @@ class AdminController {
     private final Provisioning provisioning;
     private final ApiClients clients;
     private final CommuneHandover handover;
-    private final DossierService dossiers;
+    private final Dossiers dossiers;
     private final AuditLog audit;
     private final DossierEngine engine;
     private final vn.motcua.outbox.OutboxDispatcher dispatcher;
     private final java.time.ZoneId zone;
 
-    AdminController(Provisioning provisioning, ApiClients clients, CommuneHandover handover, DossierService dossiers,
+    AdminController(Provisioning provisioning, ApiClients clients, CommuneHandover handover, Dossiers dossiers,
                     AuditLog audit, DossierEngine engine, vn.motcua.outbox.OutboxDispatcher dispatcher,
                     vn.motcua.MotcuaProperties properties) {
         this.dispatcher = dispatcher;

@@ -16,10 +16,10 @@ import vn.motcua.security.Callers;
 @RestController
 class PaymentController {
 
-    private final DossierService dossiers;
+    private final Dossiers dossiers;
     private final Payments payments;
 
-    PaymentController(DossierService dossiers, Payments payments) {
+    PaymentController(Dossiers dossiers, Payments payments) {
         this.dossiers = dossiers;
         this.payments = payments;
     }

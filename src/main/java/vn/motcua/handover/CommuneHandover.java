@@ -5,10 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.Timeline;
 import vn.motcua.engine.DossierEngine;
 import vn.motcua.engine.DossierEngine.CommuneFacts;
 import vn.motcua.engine.DossierEngine.DepartmentFacts;
@@ -28,17 +27,14 @@ public class CommuneHandover {
     private final DossierEngine engine;
     private final DossierWorkflow workflow;
     private final OrgDirectory directory;
-    private final DossierService dossiers;
-    private final JdbcClient jdbc;
+    private final Timeline timeline;
     private final Clock clock;
 
-    CommuneHandover(DossierEngine engine, DossierWorkflow workflow, OrgDirectory directory, DossierService dossiers,
-                    JdbcClient jdbc, Clock clock) {
+    CommuneHandover(DossierEngine engine, DossierWorkflow workflow, OrgDirectory directory, Timeline timeline, Clock clock) {
         this.engine = engine;
         this.workflow = workflow;
         this.directory = directory;
-        this.dossiers = dossiers;
-        this.jdbc = jdbc;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -56,10 +52,8 @@ public class CommuneHandover {
         List<String> codes = new ArrayList<>();
         for (String code : engine.runningDossiers(from)) {
             Optional<DepartmentFacts> department = engine.move(code, from, facts, procedure -> departmentOf(workflow.route(to, procedure)));
-            jdbc.sql("update mc_dossier set commune_code = ? where code = ?").params(to, code).update();
-            dossiers.handOver(code, "HANDOVER", "Bàn giao hồ sơ do sắp xếp đơn vị hành chính", source.name(), actor, null,
-                    "Chuyển từ " + source.name() + " sang " + target.name());
-            dossiers.receive(code, target.name(), department.map(DepartmentFacts::headAssignee).orElse(null), null);
+            timeline.movedToCommune(code, to, source.name(), target.name(), actor,
+                    department.map(DepartmentFacts::headAssignee).orElse(null));
             codes.add(code);
         }
         return new Result(from, to, codes, OffsetDateTime.now(clock));

@@ -16,11 +16,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.Dossiers;
 import vn.motcua.dossier.FeeCheck;
 import vn.motcua.common.FieldError;
 import vn.motcua.common.InvalidRequestException;
 import vn.motcua.dossier.Payments;
+import vn.motcua.dossier.ResultDelivery;
 import vn.motcua.engine.DossierEngine;
 import vn.motcua.security.AccessDenied;
 import vn.motcua.security.Caller;
@@ -35,16 +36,18 @@ import vn.motcua.common.MultiLineText;
 @RestController
 class IntegrationController {
 
-    private final DossierService dossiers;
+    private final Dossiers dossiers;
+    private final ResultDelivery results;
     private final Payments payments;
     private final DossierEngine engine;
     private final JdbcClient jdbc;
     private final IntegrationProperties properties;
     private final Clock clock;
 
-    IntegrationController(DossierService dossiers, Payments payments, DossierEngine engine, JdbcClient jdbc,
+    IntegrationController(Dossiers dossiers, ResultDelivery results, Payments payments, DossierEngine engine, JdbcClient jdbc,
                           IntegrationProperties properties, Clock clock) {
         this.dossiers = dossiers;
+        this.results = results;
         this.payments = payments;
         this.engine = engine;
         this.jdbc = jdbc;
@@ -70,7 +73,7 @@ class IntegrationController {
             errors.add(new FieldError("detail", "Tối đa " + PostEvent.MAX_DETAIL + " ký tự"));
         }
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
-        String code = dossiers.codeOfShipment(event.trackingNumber()).orElseThrow(() -> new InvalidRequestException(
+        String code = results.codeOfShipment(event.trackingNumber()).orElseThrow(() -> new InvalidRequestException(
                 List.of(new FieldError("trackingNumber", "Không có bưu gửi " + event.trackingNumber()))));
         if (!firstTime("POST", event.eventId(), code)) {
             return ResponseEntity.ok(Map.of("dossierCode", code, "duplicate", true));

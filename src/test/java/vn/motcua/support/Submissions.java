@@ -29,4 +29,12 @@ public final class Submissions {
                 Map.of("name", "Giấy chứng sinh", "copies", 1)));
         return body;
     }
+
+    /** A request for a certificate of marital status (1.004873, a fee of 5.000 đồng) by the same citizen. */
+    public static Map<String, Object> marriageStatus(String commune, String returnMethod) {
+        Map<String, Object> body = birthRegistration(commune, returnMethod);
+        body.put("procedureCode", "1.004873");
+        body.put("components", List.of(Map.of("name", "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân", "copies", 1)));
+        return body;
+    }
 }
