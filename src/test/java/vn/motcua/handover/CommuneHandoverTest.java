@@ -43,8 +43,7 @@ class CommuneHandoverTest {
     void twoHundredRunningDossiersMoveWithTheirDeadlinesAndTimers() {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            Map<String, Object> body = new HashMap<>(Submissions.birthRegistration("tan-giang", "COUNTER"));
-            body.put("procedureCode", i % 2 == 0 ? "1.004873" : "1.001193");
+            Map<String, Object> body = Submissions.of(i % 2 == 0 ? "1.004873" : "1.001193", "tan-giang", "COUNTER");
             DossierView dossier = submission.submit(new ObjectMapper().convertValue(body, SubmissionRequest.class));
             codes.add(dossier.code());
             if (i % 4 != 3) {   // three in four accepted: at the head, with due dates and timers

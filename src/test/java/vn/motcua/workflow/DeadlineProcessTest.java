@@ -247,8 +247,7 @@ class DeadlineProcessTest {
     }
 
     private ProcessInstance submitAndAccept(String procedure) {
-        Map<String, Object> body = new java.util.HashMap<>(Submissions.birthRegistration("tan-giang", "COUNTER"));
-        body.put("procedureCode", procedure);
+        Map<String, Object> body = Submissions.of(procedure, "tan-giang", "COUNTER");
         DossierView view = submission.submit(new ObjectMapper().convertValue(body, SubmissionRequest.class));
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(view.code()).rootProcessInstances().singleResult();
         complete(current(pi), withVariables("receptionDecision", "ACCEPT"));
