@@ -43,6 +43,7 @@ public class Documents implements ElectronicResult {
         if (d.status() == DossierStatus.NOT_RECEIVED.code()) kinds.add(DocumentKind.MAU_03);
         if (d.apology() != null) kinds.add(DocumentKind.MAU_04);
         kinds.add(DocumentKind.MAU_05);
+        if (d.status() == DossierStatus.STOPPED.code()) kinds.add(DocumentKind.THONG_BAO_DUNG);
         if ((d.finishedAt() != null && results.approvedResult(d.code()).isPresent()) || signedResult(d.code()).isPresent()) {
             kinds.add(DocumentKind.KET_QUA);
         }
@@ -67,6 +68,7 @@ public class Documents implements ElectronicResult {
             case MAU_03 -> forms.refusal(d);
             case MAU_04 -> forms.apology(d);
             case MAU_05 -> forms.controlSlip(d);
+            case THONG_BAO_DUNG -> forms.stopNotice(d);
             case KET_QUA -> forms.result(d, results.approvedResult(code).orElseThrow());
         });
     }

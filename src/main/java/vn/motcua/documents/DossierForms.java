@@ -21,7 +21,7 @@ import vn.motcua.organisation.Role;
 /**
  * The statutory forms of a dossier (Circular 01/2018/TT-VPCP), printed from the dossier as the API
  * shows it: the appointment slip, the supplement request, the refusal, the apology, the
- * process-control slip, and the electronic result.
+ * process-control slip, the notice that processing stopped, and the electronic result.
  */
 @Component
 class DossierForms {
@@ -133,6 +133,33 @@ class DossierForms {
         pdf.table(new float[] {2.4f, 4f, 1.2f, 1.8f},
                 List.of("Tên cơ quan", "Thời gian giao, nhận hồ sơ", "Kết quả giải quyết (trước, đúng, quá hạn)", "Ghi chú"), rows);
         return pdf.bytes();
+    }
+
+    /**
+     * The notice that processing stopped (status 8): the head or the leader who stopped it tells the
+     * citizen why, signing with their title.
+     */
+    byte[] stopNotice(DossierView d) {
+        StatusChange stopped = last(d, DossierStatus.STOPPED).orElseThrow();
+        Pdf pdf = start(d, "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", stopped.at());
+        pdf.title("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
+        pdf.line("Kính gửi: ", d.applicant().fullName());
+        OffsetDateTime received = d.acceptedAt() != null ? d.acceptedAt() : d.submittedAt();
+        pdf.line("Ngày " + Printing.day(received.atZoneSameInstant(Printing.VN).toLocalDate()) + ", " + center(d)
+                + " tiếp nhận hồ sơ đề nghị " + procedure(d).name() + " của ông/bà.");
+        pdf.line("Mã hồ sơ: ", d.code());
+        pdf.line(communeLeadership(d) + " thông báo dừng giải quyết hồ sơ của ông/bà kể từ: ", Formats.dateTime(stopped.at()));
+        pdf.line("Lý do: ", stopped.note() == null ? "" : stopped.note().replaceFirst("^Dừng giải quyết hồ sơ: ", ""));
+        pdf.line("Ông/bà có thể liên hệ " + center(d) + " để được hướng dẫn, hoặc nộp hồ sơ mới khi đủ điều kiện.");
+        pdf.line("Xin thông báo cho ông/bà được biết.");
+        String signer = stopped.actor();
+        return pdf.signatures(signers(signerTitle(d, signer).toUpperCase(Locale.forLanguageTag("vi")), officialName(signer))).bytes();
+    }
+
+    /** The title of the official who signs (as provisioned), else the role they acted in. */
+    private String signerTitle(DossierView d, String userId) {
+        return directory.title(userId).orElseGet(() ->
+                directory.isMember(userId, Role.LEADER.groupId(d.commune().code(), null)) ? Role.LEADER.label() : Role.HEAD.label());
     }
 
     /** The electronic result: the text the leader approved. */
