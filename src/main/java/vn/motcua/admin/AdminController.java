@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,9 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.audit.AuditLog;
 import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.DossierService;
-import vn.motcua.dossier.FieldError;
-import vn.motcua.dossier.InvalidRequestException;
+import vn.motcua.dossier.Dossiers;
+import vn.motcua.engine.DossierEngine;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
 import vn.motcua.handover.CommuneHandover;
 import vn.motcua.organisation.Provisioning;
 import vn.motcua.security.AccessDenied;
@@ -29,7 +28,7 @@ import vn.motcua.security.ApiClients;
 import vn.motcua.security.Caller;
 import vn.motcua.security.Callers;
 import vn.motcua.security.Scopes;
-import vn.motcua.web.ClientText;
+import vn.motcua.common.ClientText;
 
 /** The province admin's API: provisioning, integration clients, handovers, audit. Admins only. */
 @RestController
@@ -44,14 +43,14 @@ class AdminController {
     private final Provisioning provisioning;
     private final ApiClients clients;
     private final CommuneHandover handover;
-    private final DossierService dossiers;
+    private final Dossiers dossiers;
     private final AuditLog audit;
-    private final HistoryService history;
+    private final DossierEngine engine;
     private final vn.motcua.outbox.OutboxDispatcher dispatcher;
     private final java.time.ZoneId zone;
 
-    AdminController(Provisioning provisioning, ApiClients clients, CommuneHandover handover, DossierService dossiers,
-                    AuditLog audit, HistoryService history, vn.motcua.outbox.OutboxDispatcher dispatcher,
+    AdminController(Provisioning provisioning, ApiClients clients, CommuneHandover handover, Dossiers dossiers,
+                    AuditLog audit, DossierEngine engine, vn.motcua.outbox.OutboxDispatcher dispatcher,
                     vn.motcua.MotcuaProperties properties) {
         this.dispatcher = dispatcher;
         this.zone = properties.zone();
@@ -60,7 +59,7 @@ class AdminController {
         this.handover = handover;
         this.dossiers = dossiers;
         this.audit = audit;
-        this.history = history;
+        this.engine = engine;
     }
 
     /**
@@ -134,14 +133,10 @@ class AdminController {
         admin();
         Dossier dossier = dossiers.find(code);
         List<AuditLog.Entry> entries = new ArrayList<>(audit.of(code));
-        // the procedure's instance and every block's it called share the dossier's code as business key
-        for (var instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(dossier.code()).list()) {
-            for (UserOperationLogEntry e : history.createUserOperationLogQuery().processInstanceId(instance.getId()).list()) {
-                String detail = e.getProperty() == null ? null
-                        : e.getProperty() + (e.getNewValue() == null ? "" : " = " + e.getNewValue());
-                entries.add(new AuditLog.Entry(e.getTimestamp().toInstant().atZone(zone).toOffsetDateTime(),
-                        e.getUserId(), e.getOperationType() + (e.getTaskId() == null ? "" : " task " + e.getTaskId()), detail, "camunda"));
-            }
+        for (DossierEngine.Operation e : engine.operations(dossier.code())) {
+            String detail = e.property() == null ? null : e.property() + (e.newValue() == null ? "" : " = " + e.newValue());
+            entries.add(new AuditLog.Entry(e.at().atZone(zone).toOffsetDateTime(),
+                    e.userId(), e.type() + (e.taskId() == null ? "" : " task " + e.taskId()), detail, "camunda"));
         }
         entries.sort(Comparator.comparing(AuditLog.Entry::at));
         return entries;

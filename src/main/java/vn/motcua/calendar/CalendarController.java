@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.catalog.LimitUnit;
-import vn.motcua.dossier.FieldError;
-import vn.motcua.dossier.InvalidRequestException;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
 
 /** The working-day calendar for portals and officials: due dates and working-day counts. */
 @RestController

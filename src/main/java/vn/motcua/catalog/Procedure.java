@@ -2,7 +2,6 @@ package vn.motcua.catalog;
 
 import java.util.List;
 import java.util.Map;
-import vn.motcua.dossier.ReturnMethod;
 
 /**
  * One administrative procedure (thủ tục hành chính) of the catalog.
@@ -13,9 +12,11 @@ import vn.motcua.dossier.ReturnMethod;
  * @param department    the competent department's code in every commune (vp, kt, vhxh)
  * @param limit         the statutory time limit
  * @param fees          fees and charges; empty when free
- * @param components    the papers a dossier holds
+ * @param components    the papers a dossier holds; a submission without one that is {@code required} is
+ *                      refused, naming it
  * @param returnMethods how the result may be returned
- * @param interAgency   whether the procedure is inter-agency (liên thông)
+ * @param interAgency   whether the procedure is inter-agency (liên thông); used by the inter-agency
+ *                      bundles (next issue), nothing reads it yet
  * @param processKey    the BPMN process that runs it
  * @param steps         each user task's share of the limit, in percent
  * @param supplementRule how a supplement requested during processing moves the appointment

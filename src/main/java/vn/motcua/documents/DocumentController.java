@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.audit.AuditLog;
 import vn.motcua.calendar.HolidayCalendar;
 import vn.motcua.dossier.DossierNotFoundException;
-import vn.motcua.dossier.DossierService;
-import vn.motcua.dossier.FieldError;
-import vn.motcua.dossier.InvalidRequestException;
+import vn.motcua.dossier.Dossiers;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
 import vn.motcua.organisation.Role;
 import vn.motcua.security.AccessDenied;
 import vn.motcua.security.Caller;
@@ -30,11 +30,13 @@ import vn.motcua.security.Callers;
 class DocumentController {
 
     private final Documents documents;
-    private final DossierService dossiers;
+    private final DailyRegister register;
+    private final Dossiers dossiers;
     private final AuditLog audit;
 
-    DocumentController(Documents documents, DossierService dossiers, AuditLog audit) {
+    DocumentController(Documents documents, DailyRegister register, Dossiers dossiers, AuditLog audit) {
         this.documents = documents;
+        this.register = register;
         this.dossiers = dossiers;
         this.audit = audit;
     }
@@ -105,9 +107,9 @@ class DocumentController {
             return ResponseEntity.ok()
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + ".csv").build().toString())
                     .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                    .body(documents.registerCsv(commune, day));
+                    .body(register.csv(commune, day));
         }
-        return pdf(documents.registerPdf(commune, day), name + ".pdf");
+        return pdf(register.pdf(commune, day), name + ".pdf");
     }
 
     static ResponseEntity<byte[]> pdf(byte[] pdf, String filename) {

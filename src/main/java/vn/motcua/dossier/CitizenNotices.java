@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import vn.motcua.common.Formats;
 import vn.motcua.outbox.Channel;
 import vn.motcua.outbox.Outbox;
 

@@ -1,6 +1,7 @@
 package vn.motcua.dossier;
 
 import java.time.OffsetDateTime;
+import vn.motcua.catalog.ReturnMethod;
 
 /** A dossier row of motcua's own tables. */
 public record Dossier(

@@ -8,21 +8,27 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
 import vn.motcua.security.Callers;
 
 @RestController
 @RequestMapping("/api/dossiers")
 class DossierController {
 
-    private final DossierService dossiers;
+    private final DossierSubmission submission;
+    private final Dossiers dossiers;
+    private final Withdrawal withdrawal;
 
-    DossierController(DossierService dossiers) {
+    DossierController(DossierSubmission submission, Dossiers dossiers, Withdrawal withdrawal) {
+        this.submission = submission;
         this.dossiers = dossiers;
+        this.withdrawal = withdrawal;
     }
 
     @PostMapping
     ResponseEntity<DossierView> submit(@RequestBody SubmissionRequest request) {
-        DossierView dossier = dossiers.submit(request, Callers.authenticated());
+        DossierView dossier = submission.submit(request, Callers.authenticated());
         return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.code())).body(dossier);
     }
 
@@ -34,7 +40,7 @@ class DossierController {
     /** The citizen withdraws the dossier (status 7): {@code {"reason": "…"}}. */
     @PostMapping("/{code}/withdrawal")
     DossierView withdraw(@PathVariable String code, @RequestBody WithdrawalRequest request) {
-        return dossiers.withdraw(code, request.validReason(), Callers.authenticated());
+        return withdrawal.withdraw(code, request.validReason(), Callers.authenticated());
     }
 
     /** Why the citizen withdraws: required, at most 1,000 characters, one or more lines. */

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import vn.motcua.calendar.Deadlines;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureCatalog;
+import vn.motcua.common.Formats;
 import vn.motcua.organisation.OrgDirectory;
 import vn.motcua.organisation.Role;
 import vn.motcua.process.DossierProcess.Var;

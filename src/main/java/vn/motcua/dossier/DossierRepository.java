@@ -11,6 +11,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.motcua.MotcuaProperties;
+import vn.motcua.catalog.ReturnMethod;
+import vn.motcua.process.DossierProcess;
 
 /** motcua's dossier tables. Times are stored as instants and read back in the province's zone. */
 @Repository
@@ -61,6 +63,39 @@ class DossierRepository {
 
     Optional<Dossier> findByCode(String code) {
         return jdbc.sql("select * from mc_dossier where code = ?").param(code).query(this::dossier).optional();
+    }
+
+    Dossier require(String code) {
+        return findByCode(code).orElseThrow(() -> new DossierNotFoundException(code));
+    }
+
+    /**
+     * The dossiers of a commune submitted in [from, to), in the order they came, each with when
+     * reception first handed it on: one query, whatever their number.
+     */
+    List<RegisterEntry> submitted(String commune, OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql("""
+                        select d.*, h.handed_at as transferred_at
+                        from mc_dossier d
+                        left join (select dossier_id, min(id) as first_id from mc_handover
+                                   where step_key = :step and to_unit is not null group by dossier_id) f on f.dossier_id = d.id
+                        left join mc_handover h on h.id = f.first_id
+                        where d.commune_code = :commune and d.submitted_at >= :from and d.submitted_at < :to
+                        order by d.id""")
+                .param("step", DossierProcess.Element.TASK_RECEPTION_CHECK)
+                .param("commune", commune)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new RegisterEntry(dossier(rs, n), time(rs, "transferred_at")))
+                .list();
+    }
+
+    void setCommune(long id, String commune) {
+        jdbc.sql("update mc_dossier set commune_code = ? where id = ?").params(commune, id).update();
+    }
+
+    Optional<String> resultText(String code) {
+        return jdbc.sql("select result_text from mc_dossier where code = ?").param(code).query(String.class).optional();
     }
 
     List<SubmissionRequest.Component> components(long dossierId) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import vn.motcua.catalog.ReturnMethod;
 
 /** A dossier as the API shows it, with its status history and handover timeline. */
 public record DossierView(

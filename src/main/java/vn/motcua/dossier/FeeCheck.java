@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import vn.motcua.common.FieldError;
 import vn.motcua.process.DossierProcess.Var;
 
 /**

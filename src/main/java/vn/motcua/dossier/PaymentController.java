@@ -6,6 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
 import vn.motcua.security.AccessDenied;
 import vn.motcua.security.Caller;
 import vn.motcua.security.Callers;
@@ -14,10 +16,10 @@ import vn.motcua.security.Callers;
 @RestController
 class PaymentController {
 
-    private final DossierService dossiers;
+    private final Dossiers dossiers;
     private final Payments payments;
 
-    PaymentController(DossierService dossiers, Payments payments) {
+    PaymentController(Dossiers dossiers, Payments payments) {
         this.dossiers = dossiers;
         this.payments = payments;
     }

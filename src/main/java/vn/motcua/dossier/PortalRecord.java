@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.ReturnMethod;
 
 /**
  * A dossier as the national portal's sync service (DongBoHoSoMC) takes it, with the field names

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.catalog.ReturnMethod;
 
 /**
  * The citizen's lookup: the dossier code and the secret printed on the appointment slip give the
@@ -20,13 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicLookupController {
 
     private final PublicLookup lookup;
-    private final vn.motcua.documents.Documents documents;
-    private final DossierService dossiers;
+    private final ElectronicResult results;
 
-    PublicLookupController(PublicLookup lookup, vn.motcua.documents.Documents documents, DossierService dossiers) {
+    PublicLookupController(PublicLookup lookup, ElectronicResult results) {
         this.lookup = lookup;
-        this.documents = documents;
-        this.dossiers = dossiers;
+        this.results = results;
     }
 
     /** The electronic result of a dossier returned online, for the citizen holding the code and the secret. */
@@ -39,7 +38,7 @@ class PublicLookupController {
         if (found.dossier().returnMethod() != ReturnMethod.ONLINE) {
             return notFound("Hồ sơ này không trả kết quả trực tuyến");
         }
-        return documents.render(code, vn.motcua.documents.DocumentKind.KET_QUA)
+        return results.pdf(code)
                 .<ResponseEntity<?>>map(pdf -> ResponseEntity.ok()
                         .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + code + "-ket-qua.pdf\"")
                         .contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(pdf))

@@ -1,13 +1,19 @@
 package vn.motcua.dossier;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureCatalog;
+import vn.motcua.catalog.ReturnMethod;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
 import vn.motcua.organisation.OrgDirectory;
 import vn.motcua.organisation.OrgDirectory.CommuneInfo;
 
@@ -21,6 +27,7 @@ class SubmissionValidator {
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{12}|\\d{9}");
     private static final Pattern PHONE = Pattern.compile("(0|\\+84)\\d{9,10}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     static final int MAX_COMPONENTS = 50;
     static final int MAX_COPIES = 100;
     /** The applicant is the actor of the first status ("Công dân " + name, a column of 200). */
@@ -84,6 +91,9 @@ class SubmissionValidator {
         List<SubmissionRequest.Component> components = request.components();
         if (components == null || components.isEmpty()) {
             errors.add(new FieldError("components", "Hồ sơ phải có ít nhất một thành phần"));
+            if (procedure != null) {
+                requiredPapers(procedure, List.of(), errors);
+            }
         } else if (components.size() > MAX_COMPONENTS) {
             errors.add(new FieldError("components", "Hồ sơ có tối đa " + MAX_COMPONENTS + " thành phần"));
         } else {
@@ -105,6 +115,9 @@ class SubmissionValidator {
             if (names > MAX_COMPONENT_NAMES) {
                 errors.add(new FieldError("components", "Tên các thành phần hồ sơ cộng lại tối đa " + MAX_COMPONENT_NAMES + " ký tự"));
             }
+            if (procedure != null) {
+                requiredPapers(procedure, components, errors);
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -114,6 +127,24 @@ class SubmissionValidator {
                         applicant.phone().trim(), blank(applicant.email()) ? null : applicant.email().trim(),
                         applicant.address().trim()),
                 components.stream().map(c -> new SubmissionRequest.Component(c.name().trim(), c.copies())).toList());
+    }
+
+    /** Each paper the catalog requires of the procedure must be among the components, by its name. */
+    private static void requiredPapers(Procedure procedure, List<SubmissionRequest.Component> components, List<FieldError> errors) {
+        Set<String> given = components.stream()
+                .filter(c -> c != null && !blank(c.name()))
+                .map(c -> paperName(c.name()))
+                .collect(Collectors.toSet());
+        for (Procedure.Component paper : procedure.components()) {
+            if (paper.required() && !given.contains(paperName(paper.name()))) {
+                errors.add(new FieldError("components", "Thiếu giấy tờ bắt buộc của thủ tục " + procedure.code() + ": " + paper.name()));
+            }
+        }
+    }
+
+    /** A paper's name as it is compared: however its diacritics were typed, its case and its spaces. */
+    private static String paperName(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ").toLowerCase(VIETNAMESE);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String allowed, List<FieldError> errors) {

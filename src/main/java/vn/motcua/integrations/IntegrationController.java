@@ -5,8 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,18 +16,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.Dossiers;
 import vn.motcua.dossier.FeeCheck;
-import vn.motcua.dossier.FieldError;
-import vn.motcua.dossier.InvalidRequestException;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
 import vn.motcua.dossier.Payments;
+import vn.motcua.dossier.ResultDelivery;
+import vn.motcua.engine.DossierEngine;
 import vn.motcua.security.AccessDenied;
 import vn.motcua.security.Caller;
 import vn.motcua.security.Callers;
 import vn.motcua.security.Scopes;
-import vn.motcua.process.DossierProcess;
-import vn.motcua.process.DossierProcess.Var;
-import vn.motcua.web.MultiLineText;
+import vn.motcua.common.MultiLineText;
 
 /**
  * What peers tell motcua: the post office's delivery events and the payment gateway's callbacks.
@@ -38,18 +36,20 @@ import vn.motcua.web.MultiLineText;
 @RestController
 class IntegrationController {
 
-    private final DossierService dossiers;
+    private final Dossiers dossiers;
+    private final ResultDelivery results;
     private final Payments payments;
-    private final RuntimeService runtime;
+    private final DossierEngine engine;
     private final JdbcClient jdbc;
     private final IntegrationProperties properties;
     private final Clock clock;
 
-    IntegrationController(DossierService dossiers, Payments payments, RuntimeService runtime, JdbcClient jdbc,
+    IntegrationController(Dossiers dossiers, ResultDelivery results, Payments payments, DossierEngine engine, JdbcClient jdbc,
                           IntegrationProperties properties, Clock clock) {
         this.dossiers = dossiers;
+        this.results = results;
         this.payments = payments;
-        this.runtime = runtime;
+        this.engine = engine;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -73,20 +73,14 @@ class IntegrationController {
             errors.add(new FieldError("detail", "Tối đa " + PostEvent.MAX_DETAIL + " ký tự"));
         }
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
-        String code = dossiers.codeOfShipment(event.trackingNumber()).orElseThrow(() -> new InvalidRequestException(
+        String code = results.codeOfShipment(event.trackingNumber()).orElseThrow(() -> new InvalidRequestException(
                 List.of(new FieldError("trackingNumber", "Không có bưu gửi " + event.trackingNumber()))));
         if (!firstTime("POST", event.eventId(), code)) {
             return ResponseEntity.ok(Map.of("dossierCode", code, "duplicate", true));
         }
-        String message = "DELIVERED".equals(event.event()) ? DossierProcess.Message.POST_DELIVERED : DossierProcess.Message.POST_RETURNED;
-        List<Execution> waiting = runtime.createExecutionQuery().processInstanceBusinessKey(code).messageEventSubscriptionName(message).list();
-        if (waiting.isEmpty()) {
+        if (!engine.postEvent(code, "DELIVERED".equals(event.event()), event.detail() == null ? event.event() : event.detail())) {
             throw new Conflict("Hồ sơ " + code + " không chờ sự kiện bưu chính " + event.event());
         }
-        runtime.createMessageCorrelation(message).processInstanceBusinessKey(code)
-                .setVariable(Var.POST_DELIVERED, "DELIVERED".equals(event.event()))
-                .setVariable(Var.POST_EVENT_DETAIL, event.detail() == null ? event.event() : event.detail())
-                .correlate();
         return ResponseEntity.ok(Map.of("dossierCode", code, "duplicate", false));
     }
 
@@ -113,20 +107,14 @@ class IntegrationController {
         if (!firstTime("PAYMENT", callback.transactionId(), code)) {
             return ResponseEntity.ok(Map.of("dossierCode", code, "duplicate", true));
         }
-        List<Execution> waiting = runtime.createExecutionQuery().processInstanceBusinessKey(code)
-                .messageEventSubscriptionName(DossierProcess.Message.PAYMENT_RECEIVED).list();
-        if (waiting.isEmpty()) {
-            throw new Conflict("Hồ sơ " + code + " không chờ thanh toán");
-        }
-        Object feeAmount = runtime.getVariable(waiting.get(0).getProcessInstanceId(), Var.FEE_AMOUNT);
-        long due = feeAmount instanceof Number n ? n.longValue() : -1;
+        long due = engine.paymentDue(code).orElseThrow(() -> new Conflict("Hồ sơ " + code + " không chờ thanh toán"));
         Payments.State state = payments.recordOnline(dossier.code(), due, callback.amount(), callback.transactionId(), "Cổng thanh toán");
         if (state != Payments.State.PAID) {
             return ResponseEntity.accepted().body(Map.of("dossierCode", code, "duplicate", false, "state", state.name(),
                     "detail", "Số tiền " + FeeCheck.money(callback.amount()) + " khác số phải nộp " + FeeCheck.money(due)
                             + ": đã ghi nhận để đối soát, không tính là đã nộp"));
         }
-        runtime.createMessageCorrelation(DossierProcess.Message.PAYMENT_RECEIVED).processInstanceBusinessKey(code).correlate();
+        engine.paymentReceived(code);
         return ResponseEntity.ok(Map.of("dossierCode", code, "duplicate", false, "state", state.name()));
     }
 

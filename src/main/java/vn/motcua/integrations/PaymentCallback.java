@@ -18,8 +18,8 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import vn.motcua.dossier.FieldError;
-import vn.motcua.dossier.InvalidRequestException;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
 
 /**
  * The payment gateway's callback, {@code {"transactionId", "dossierCode", "amount", "status": "SUCCESS"}},

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.ResultDelivery;
 import vn.motcua.outbox.Channel;
 import vn.motcua.outbox.OutboxMessage;
 import vn.motcua.outbox.OutboxSender;
@@ -19,12 +19,12 @@ import vn.motcua.outbox.OutboxSender;
 class PostSender implements OutboxSender {
 
     private final IntegrationProperties.Peer post;
-    private final DossierService dossiers;
+    private final ResultDelivery results;
     private final ObjectMapper json;
 
-    PostSender(IntegrationProperties properties, @Lazy DossierService dossiers, ObjectMapper json) {
+    PostSender(IntegrationProperties properties, @Lazy ResultDelivery results, ObjectMapper json) {
         this.post = properties.post();
-        this.dossiers = dossiers;
+        this.results = results;
         this.json = json;
     }
 
@@ -46,7 +46,7 @@ class PostSender implements OutboxSender {
         if (tracking == null || tracking.asText().isBlank()) {
             throw new IOException("The post office answered without a tracking number: " + response);
         }
-        dossiers.recordShipment(message.dossierCode(), tracking.asText());
+        results.recordShipment(message.dossierCode(), tracking.asText());
         return tracking.asText();
     }
 }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import vn.motcua.organisation.OrgChart.Commune;
 import vn.motcua.organisation.OrgChart.Department;
 import vn.motcua.organisation.OrgChart.Official;
-import vn.motcua.web.ClientText;
+import vn.motcua.common.ClientText;
 
 /** Reads and checks an org chart, deriving the login names the file does not give. */
 public final class OrgChartReader {

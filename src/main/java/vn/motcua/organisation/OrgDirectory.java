@@ -72,6 +72,11 @@ public class OrgDirectory {
         return groupName(groupId);
     }
 
+    /** The official's title as provisioned ("Chủ tịch UBND phường", "Trưởng phòng"), if any. */
+    public Optional<String> title(String userId) {
+        return jdbc.sql("select title from mc_official where user_id = ?").param(userId).query(String.class).optional();
+    }
+
     public Optional<Person> person(String userId) {
         return Optional.ofNullable(userId)
                 .map(id -> identity.createUserQuery().userId(id).singleResult())

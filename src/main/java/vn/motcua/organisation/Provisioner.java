@@ -25,10 +25,10 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.engine.DossierEngine;
 import vn.motcua.engine.IdentitySnapshot;
 import vn.motcua.organisation.OrgChart.Commune;
 import vn.motcua.organisation.OrgChart.Department;
@@ -49,18 +49,21 @@ public class Provisioner {
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
+    /** Only to build the Tasklist filters' queries; the tasks themselves are the engine gateway's. */
     private final TaskService tasks;
+    private final DossierEngine engine;
     private final IdentitySnapshot snapshot;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     Provisioner(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                TaskService tasks, IdentitySnapshot snapshot, JdbcClient jdbc, Clock clock) {
+                TaskService tasks, DossierEngine engine, IdentitySnapshot snapshot, JdbcClient jdbc, Clock clock) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
+        this.engine = engine;
         this.snapshot = snapshot;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -299,13 +302,10 @@ public class Provisioner {
             user.setPassword(java.util.HexFormat.of().formatHex(bytes));
             identity.saveUser(user);
         }
-        List<Task> open = tasks.createTaskQuery().taskAssignee(userId).list();
-        for (Task task : open) {
-            tasks.setAssignee(task.getId(), null);
-        }
+        int open = engine.releaseTasksOf(userId);
         jdbc.sql("update mc_official set active = false, disabled_at = ? where user_id = ?")
                 .params(OffsetDateTime.now(clock), userId).update();
-        run.changes.add("user " + userId + " disabled (" + open.size() + " open tasks back to their groups)");
+        run.changes.add("user " + userId + " disabled (" + open + " open tasks back to their groups)");
     }
 
     private Map<String, OfficialRow> officialsOf(List<String> communes) {

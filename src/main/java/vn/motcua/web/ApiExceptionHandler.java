@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.motcua.dossier.DossierNotFoundException;
-import vn.motcua.dossier.FieldError;
-import vn.motcua.dossier.InvalidRequestException;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
 
 /**
  * Every error of motcua's API is {@code application/problem+json}; a rejected request lists each

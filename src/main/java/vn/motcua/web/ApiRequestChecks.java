@@ -16,8 +16,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import vn.motcua.dossier.FieldError;
-import vn.motcua.dossier.InvalidRequestException;
+import vn.motcua.common.ClientText;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
 
 /**
  * The checks every {@code /api} request passes before a controller runs: its headers (see

@@ -23,7 +23,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.DisconnectedClientHelper;
-import vn.motcua.dossier.FieldError;
+import vn.motcua.common.ClientText;
+import vn.motcua.common.FieldError;
 
 /**
  * The first and last word on every {@code /api} request, before authentication touches the

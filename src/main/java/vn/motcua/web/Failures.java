@@ -16,7 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
-import vn.motcua.dossier.FieldError;
+import vn.motcua.common.FieldError;
 
 /**
  * What an exception nobody expected means to the client: the database is unreachable or restarting

@@ -2,6 +2,7 @@ package vn.motcua.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import vn.motcua.common.ClientText;
 
 /** A JSON string that breaks {@link ClientText}'s rule; Jackson adds the path of the field. */
 final class RefusedText extends MismatchedInputException {

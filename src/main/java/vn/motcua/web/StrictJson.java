@@ -19,6 +19,8 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import vn.motcua.common.ClientText;
+import vn.motcua.common.MultiLineText;
 
 /**
  * The JSON that motcua's API accepts: exactly one JSON value, no duplicate keys, no coercion (a

@@ -5,21 +5,24 @@ import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierClock;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.dossier.Formats;
+import vn.motcua.dossier.StatusLog;
+import vn.motcua.common.Formats;
 import vn.motcua.process.DossierProcess.Var;
 
 /** The reception officer accepted the dossier: status 2, the clock starts, the appointment is set (Mẫu 01). */
 @Component("acceptDossier")
 class AcceptDossier implements JavaDelegate {
 
-    private final DossierService dossiers;
+    private final DossierClock clock;
+    private final StatusLog statusLog;
     private final Appointments appointments;
     private final Actors actors;
 
-    AcceptDossier(DossierService dossiers, Appointments appointments, Actors actors) {
-        this.dossiers = dossiers;
+    AcceptDossier(DossierClock clock, StatusLog statusLog, Appointments appointments, Actors actors) {
+        this.clock = clock;
+        this.statusLog = statusLog;
         this.appointments = appointments;
         this.actors = actors;
     }
@@ -27,8 +30,8 @@ class AcceptDossier implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String code = ProcessContract.dossierCode(execution);
-        OffsetDateTime appointment = dossiers.schedule(code);
-        dossiers.changeStatus(code, DossierStatus.RECEIVED, actors.now(),
+        OffsetDateTime appointment = clock.schedule(code);
+        statusLog.changeStatus(code, DossierStatus.RECEIVED, actors.now(),
                 "Tiếp nhận hồ sơ, hẹn trả kết quả " + Formats.dateTime(appointment));
         execution.setVariable(Var.CLOCK_PAUSED, false);
         execution.setVariable(Var.RESCHEDULE_COUNT, 0);

@@ -5,7 +5,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.Deadlines;
-import vn.motcua.dossier.Formats;
+import vn.motcua.common.Formats;
 import vn.motcua.process.DossierProcess.Var;
 
 /** Writes a dossier's appointment into the variables its timers and forms read. */

@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.motcua.MotcuaProperties;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.Timeline;
 import vn.motcua.organisation.OrgDirectory;
 import vn.motcua.process.DossierProcess.Decision;
 import vn.motcua.process.DossierProcess.Var;
@@ -31,15 +31,15 @@ import vn.motcua.process.DossierProcess.Var;
 @Component
 class HandoverRecorder extends AbstractBpmnParseListener {
 
-    private final DossierService dossiers;
+    private final Timeline timeline;
     private final OrgDirectory directory;
     private final Actors actors;
     private final ZoneId zone;
 
     /** Lazy: the recorder is part of the engine's configuration, and these services need the engine. */
-    HandoverRecorder(@Lazy DossierService dossiers, @Lazy OrgDirectory directory, @Lazy Actors actors,
+    HandoverRecorder(@Lazy Timeline timeline, @Lazy OrgDirectory directory, @Lazy Actors actors,
                      MotcuaProperties properties) {
-        this.dossiers = dossiers;
+        this.timeline = timeline;
         this.directory = directory;
         this.actors = actors;
         this.zone = properties.zone();
@@ -58,20 +58,20 @@ class HandoverRecorder extends AbstractBpmnParseListener {
         if (code == null) return;
         String giver = task.getAssignee() != null ? task.getAssignee() : actors.now();
         // completed without a claim: whoever completes it received it
-        dossiers.receivedBy(task.getId(), giver);
+        timeline.receivedBy(task.getId(), giver);
         OffsetDateTime due = task.getDueDate() == null ? null : task.getDueDate().toInstant().atZone(zone).toOffsetDateTime();
-        dossiers.handOver(code, task.getTaskDefinitionKey(), task.getName(), unit(task), giver, due, outcome(task));
+        timeline.handOver(code, task.getTaskDefinitionKey(), task.getName(), unit(task), giver, due, outcome(task));
     }
 
     private void receive(DelegateTask task) {
         String code = ProcessContract.dossierCode(task);
         if (code == null) return;
-        dossiers.receive(code, unit(task), task.getAssignee(), task.getId());
+        timeline.receive(code, unit(task), task.getAssignee(), task.getId());
     }
 
     private void claimed(DelegateTask task) {
         if (task.getAssignee() != null) {
-            dossiers.receivedBy(task.getId(), task.getAssignee());
+            timeline.receivedBy(task.getId(), task.getAssignee());
         }
     }
 

@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingTime;
 import vn.motcua.dossier.Apology;
-import vn.motcua.dossier.DossierService;
-import vn.motcua.dossier.Formats;
+import vn.motcua.dossier.DossierClock;
+import vn.motcua.common.Formats;
 import vn.motcua.dossier.RescheduleRefused;
 import vn.motcua.engine.RejectedCompletion;
 import vn.motcua.process.DossierProcess.Var;
@@ -21,12 +21,12 @@ import vn.motcua.process.DossierProcess.Var;
 @Component("issueApology")
 class IssueApology implements JavaDelegate {
 
-    private final DossierService dossiers;
+    private final DossierClock clock;
     private final WorkingTime time;
     private final Actors actors;
 
-    IssueApology(DossierService dossiers, WorkingTime time, Actors actors) {
-        this.dossiers = dossiers;
+    IssueApology(DossierClock clock, WorkingTime time, Actors actors) {
+        this.clock = clock;
         this.time = time;
         this.actors = actors;
     }
@@ -37,7 +37,7 @@ class IssueApology implements JavaDelegate {
         Apology apology;
         try {
             OffsetDateTime newDate = parse(execution.getVariable(Var.NEW_APPOINTMENT), time);
-            apology = dossiers.reschedule(code, newDate, (String) execution.getVariable(Var.DELAY_REASON), actors.now());
+            apology = clock.reschedule(code, newDate, (String) execution.getVariable(Var.DELAY_REASON), actors.now());
         } catch (RescheduleRefused | IllegalArgumentException e) {
             // the head's completion is refused with the reason; the task stays open
             throw new RejectedCompletion(Var.NEW_APPOINTMENT, e.getMessage());
@@ -45,7 +45,7 @@ class IssueApology implements JavaDelegate {
         execution.setVariable(Var.RESCHEDULE_COUNT, 1);
         execution.setVariable(Var.APPOINTMENT_AT, Date.from(apology.newAppointmentAt().toInstant()));
         execution.setVariable(Var.APPOINTMENT_LABEL, Formats.dateTime(apology.newAppointmentAt()) + " (đã hẹn lại)");
-        dossiers.notify(code, "APOLOGY", "Công dân", "Phiếu xin lỗi và hẹn lại ngày trả kết quả: "
+        clock.notify(code, "APOLOGY", "Công dân", "Phiếu xin lỗi và hẹn lại ngày trả kết quả: "
                 + Formats.dateTime(apology.newAppointmentAt()) + ". Lý do: " + apology.reason());
     }
 

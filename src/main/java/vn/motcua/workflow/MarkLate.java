@@ -4,7 +4,7 @@ import vn.motcua.process.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierClock;
 import vn.motcua.organisation.Role;
 import vn.motcua.process.DossierProcess.Var;
 
@@ -12,18 +12,18 @@ import vn.motcua.process.DossierProcess.Var;
 @Component("markLate")
 class MarkLate implements JavaDelegate {
 
-    private final DossierService dossiers;
+    private final DossierClock clock;
 
-    MarkLate(DossierService dossiers) {
-        this.dossiers = dossiers;
+    MarkLate(DossierClock clock) {
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String code = ProcessContract.dossierCode(execution);
-        dossiers.markLate(code);
+        clock.markLate(code);
         execution.setVariable(Var.DOSSIER_LATE, true);
-        dossiers.notify(code, "LATE", Role.LEADER.groupId((String) execution.getVariable(Var.COMMUNE_CODE), null),
+        clock.notify(code, "LATE", Role.LEADER.groupId((String) execution.getVariable(Var.COMMUNE_CODE), null),
                 "Hồ sơ " + code + " đã quá hạn trả kết quả (" + execution.getVariable(Var.APPOINTMENT_LABEL) + ")");
     }
 }

@@ -4,7 +4,7 @@ import vn.motcua.process.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierClock;
 import vn.motcua.organisation.Role;
 import vn.motcua.process.DossierProcess.Var;
 
@@ -12,16 +12,16 @@ import vn.motcua.process.DossierProcess.Var;
 @Component("notifyDelay")
 class NotifyDelay implements JavaDelegate {
 
-    private final DossierService dossiers;
+    private final DossierClock clock;
 
-    NotifyDelay(DossierService dossiers) {
-        this.dossiers = dossiers;
+    NotifyDelay(DossierClock clock) {
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String code = ProcessContract.dossierCode(execution);
-        dossiers.notify(code, "APOLOGY_DUE", Role.LEADER.groupId((String) execution.getVariable(Var.COMMUNE_CODE), null),
+        clock.notify(code, "APOLOGY_DUE", Role.LEADER.groupId((String) execution.getVariable(Var.COMMUNE_CODE), null),
                 "Hồ sơ " + code + " sắp quá hạn và đã hẹn lại một lần; không được hẹn lại lần thứ hai");
     }
 }

@@ -4,19 +4,22 @@ import vn.motcua.process.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.StatusLog;
+import vn.motcua.dossier.Timeline;
 import vn.motcua.process.DossierProcess.Var;
 
 /** The dossier is not received (Mẫu 03): status 3, the refusal slip goes to the citizen. */
 @Component("refuseDossier")
 class RefuseDossier implements JavaDelegate {
 
-    private final DossierService dossiers;
+    private final StatusLog statusLog;
+    private final Timeline timeline;
     private final Actors actors;
 
-    RefuseDossier(DossierService dossiers, Actors actors) {
-        this.dossiers = dossiers;
+    RefuseDossier(StatusLog statusLog, Timeline timeline, Actors actors) {
+        this.statusLog = statusLog;
+        this.timeline = timeline;
         this.actors = actors;
     }
 
@@ -24,7 +27,7 @@ class RefuseDossier implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String code = ProcessContract.dossierCode(execution);
         String reason = (String) execution.getVariable(Var.REFUSAL_REASON);
-        dossiers.changeStatus(code, DossierStatus.NOT_RECEIVED, actors.now(), "Từ chối tiếp nhận: " + reason);
-        dossiers.receive(code, "Công dân", (String) execution.getVariable(Var.APPLICANT_NAME), null);
+        statusLog.changeStatus(code, DossierStatus.NOT_RECEIVED, actors.now(), "Từ chối tiếp nhận: " + reason);
+        timeline.receive(code, "Công dân", (String) execution.getVariable(Var.APPLICANT_NAME), null);
     }
 }

@@ -4,8 +4,10 @@ import vn.motcua.process.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierClock;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.StatusLog;
+import vn.motcua.dossier.Timeline;
 import vn.motcua.process.DossierProcess.Var;
 
 /**
@@ -15,11 +17,15 @@ import vn.motcua.process.DossierProcess.Var;
 @Component("requestSupplement")
 class RequestSupplement implements JavaDelegate {
 
-    private final DossierService dossiers;
+    private final StatusLog statusLog;
+    private final DossierClock clock;
+    private final Timeline timeline;
     private final Actors actors;
 
-    RequestSupplement(DossierService dossiers, Actors actors) {
-        this.dossiers = dossiers;
+    RequestSupplement(StatusLog statusLog, DossierClock clock, Timeline timeline, Actors actors) {
+        this.statusLog = statusLog;
+        this.clock = clock;
+        this.timeline = timeline;
         this.actors = actors;
     }
 
@@ -27,9 +33,9 @@ class RequestSupplement implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String code = ProcessContract.dossierCode(execution);
         String what = (String) execution.getVariable(Var.SUPPLEMENT_REQUEST);
-        dossiers.changeStatus(code, DossierStatus.SUPPLEMENT_REQUESTED, actors.now(), "Yêu cầu bổ sung, hoàn thiện hồ sơ: " + what);
-        dossiers.pause(code);
+        statusLog.changeStatus(code, DossierStatus.SUPPLEMENT_REQUESTED, actors.now(), "Yêu cầu bổ sung, hoàn thiện hồ sơ: " + what);
+        clock.pause(code);
         execution.setVariable(Var.CLOCK_PAUSED, true);
-        dossiers.receive(code, "Công dân", (String) execution.getVariable(Var.APPLICANT_NAME), null);
+        timeline.receive(code, "Công dân", (String) execution.getVariable(Var.APPLICANT_NAME), null);
     }
 }

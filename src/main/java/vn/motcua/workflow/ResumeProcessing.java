@@ -5,19 +5,19 @@ import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierClock;
 import vn.motcua.process.DossierProcess.Var;
 
 /** The supplement asked during appraisal arrived: the clock runs again from a moved appointment (status 4). */
 @Component("resumeProcessing")
 class ResumeProcessing implements JavaDelegate {
 
-    private final DossierService dossiers;
+    private final DossierClock clock;
     private final Appointments appointments;
     private final Actors actors;
 
-    ResumeProcessing(DossierService dossiers, Appointments appointments, Actors actors) {
-        this.dossiers = dossiers;
+    ResumeProcessing(DossierClock clock, Appointments appointments, Actors actors) {
+        this.clock = clock;
         this.appointments = appointments;
         this.actors = actors;
     }
@@ -25,7 +25,7 @@ class ResumeProcessing implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String code = ProcessContract.dossierCode(execution);
-        OffsetDateTime moved = dossiers.resume(code, actors.now());
+        OffsetDateTime moved = clock.resume(code, actors.now());
         execution.setVariable(Var.CLOCK_PAUSED, false);
         execution.setVariable(Var.APPRAISAL_DECISION, null);
         appointments.set(execution, moved, moved);

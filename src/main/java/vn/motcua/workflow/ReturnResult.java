@@ -4,20 +4,29 @@ import vn.motcua.process.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.dossier.ReturnMethod;
+import vn.motcua.dossier.Dossiers;
+import vn.motcua.dossier.ResultDelivery;
+import vn.motcua.dossier.StatusLog;
+import vn.motcua.dossier.Timeline;
+import vn.motcua.catalog.ReturnMethod;
 import vn.motcua.process.DossierProcess.Var;
 
 /** The result reached the citizen: at the counter, by post or online (status 10). */
 @Component("returnResult")
 class ReturnResult implements JavaDelegate {
 
-    private final DossierService dossiers;
+    private final Dossiers dossiers;
+    private final Timeline timeline;
+    private final ResultDelivery results;
+    private final StatusLog statusLog;
     private final Actors actors;
 
-    ReturnResult(DossierService dossiers, Actors actors) {
+    ReturnResult(Dossiers dossiers, Timeline timeline, ResultDelivery results, StatusLog statusLog, Actors actors) {
         this.dossiers = dossiers;
+        this.timeline = timeline;
+        this.results = results;
+        this.statusLog = statusLog;
         this.actors = actors;
     }
 
@@ -31,27 +40,27 @@ class ReturnResult implements JavaDelegate {
             case COUNTER -> {
                 String recipient = (String) execution.getVariable(Var.RECIPIENT_NAME);
                 note = "Trả kết quả tại Bộ phận Một cửa, người nhận: " + recipient;
-                dossiers.receive(code, "Công dân", recipient, null);
+                timeline.receive(code, "Công dân", recipient, null);
             }
             case POST -> {
                 if (Boolean.TRUE.equals(execution.getVariable(Var.POST_DELIVERED))) {
                     // the post office reported the delivery
                     String tracking = dossiers.find(code).postalTrackingNumber();
                     note = "Bưu điện đã phát kết quả cho công dân, số hiệu bưu gửi " + tracking;
-                    dossiers.recordPostEvent(code, true, "Đã phát: " + execution.getVariable(Var.POST_EVENT_DETAIL));
+                    results.recordPostEvent(code, true, "Đã phát: " + execution.getVariable(Var.POST_EVENT_DETAIL));
                 } else {
                     String tracking = (String) execution.getVariable(Var.POSTAL_TRACKING_NUMBER);
                     note = "Trả kết quả qua bưu chính công ích, số hiệu bưu gửi " + tracking;
-                    dossiers.receive(code, "Bưu chính công ích, số hiệu bưu gửi " + tracking, applicant, null);
+                    timeline.receive(code, "Bưu chính công ích, số hiệu bưu gửi " + tracking, applicant, null);
                 }
             }
             default -> {
                 note = "Trả kết quả điện tử trực tuyến";
-                dossiers.handOver(code, "ONLINE_RESULT", "Trả kết quả điện tử trực tuyến", "Bộ phận Một cửa", actors.now(), null,
+                timeline.handOver(code, "ONLINE_RESULT", "Trả kết quả điện tử trực tuyến", "Bộ phận Một cửa", actors.now(), null,
                         "Công dân tải kết quả bằng mã hồ sơ và mã tra cứu");
-                dossiers.receive(code, "Công dân (trực tuyến)", applicant, null);
+                timeline.receive(code, "Công dân (trực tuyến)", applicant, null);
             }
         }
-        dossiers.changeStatus(code, DossierStatus.RETURNED, actors.now(), note);
+        statusLog.changeStatus(code, DossierStatus.RETURNED, actors.now(), note);
     }
 }

@@ -4,10 +4,12 @@ import vn.motcua.process.ProcessContract;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.FeeCheck;
 import vn.motcua.dossier.Payments;
+import vn.motcua.dossier.ResultDelivery;
+import vn.motcua.dossier.StatusLog;
+import vn.motcua.dossier.Timeline;
 import vn.motcua.process.DossierProcess.Element;
 import vn.motcua.process.DossierProcess.Var;
 
@@ -20,35 +22,35 @@ class ReturnSteps {
 
     /** The signed result goes to the post office (the outbox creates the shipment, retrying until it is taken). */
     @Bean("requestShipment")
-    JavaDelegate requestShipment(DossierService dossiers) {
+    JavaDelegate requestShipment(Timeline timeline, ResultDelivery results) {
         return execution -> {
             String code = ProcessContract.dossierCode(execution);
-            dossiers.receive(code, "Bộ phận Một cửa", null, null);
-            dossiers.requestShipment(code);
+            timeline.receive(code, "Bộ phận Một cửa", null, null);
+            results.requestShipment(code);
         };
     }
 
     /** The post office could not deliver: the result goes back to the counter. */
     @Bean("postReturned")
-    JavaDelegate postReturned(DossierService dossiers) {
-        return execution -> dossiers.recordPostEvent(ProcessContract.dossierCode(execution), false,
+    JavaDelegate postReturned(ResultDelivery results) {
+        return execution -> results.recordPostEvent(ProcessContract.dossierCode(execution), false,
                 "Chuyển hoàn: " + execution.getVariable(Var.POST_EVENT_DETAIL));
     }
 
     /** The electronic result is published: the citizen downloads it with the lookup secret, the portal gets it. */
     @Bean("publishResultOnline")
-    JavaDelegate publishResultOnline(DossierService dossiers) {
+    JavaDelegate publishResultOnline(Timeline timeline, ResultDelivery results) {
         return execution -> {
             String code = ProcessContract.dossierCode(execution);
-            dossiers.receive(code, "Bộ phận Một cửa", null, null);
-            dossiers.publishResultOnline(code);
+            timeline.receive(code, "Bộ phận Một cửa", null, null);
+            results.publishResultOnline(code);
         };
     }
 
     /** A fee is due: status 6 until the citizen pays online or at the counter. */
     @Bean("requestPayment")
-    JavaDelegate requestPayment(DossierService dossiers, Actors actors) {
-        return execution -> dossiers.changeStatus(ProcessContract.dossierCode(execution),
+    JavaDelegate requestPayment(StatusLog statusLog, Actors actors) {
+        return execution -> statusLog.changeStatus(ProcessContract.dossierCode(execution),
                 DossierStatus.FINANCIAL_OBLIGATION, actors.now(), "Yêu cầu nộp " + execution.getVariable(Var.FEE_LABEL));
     }
 

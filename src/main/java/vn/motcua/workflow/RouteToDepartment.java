@@ -5,8 +5,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.StatusLog;
+import vn.motcua.dossier.Timeline;
 import vn.motcua.process.DossierProcess.Var;
 
 /**
@@ -17,12 +18,14 @@ import vn.motcua.process.DossierProcess.Var;
 class RouteToDepartment implements JavaDelegate {
 
     private final DossierWorkflow workflow;
-    private final DossierService dossiers;
+    private final Timeline timeline;
+    private final StatusLog statusLog;
     private final Actors actors;
 
-    RouteToDepartment(DossierWorkflow workflow, DossierService dossiers, Actors actors) {
+    RouteToDepartment(DossierWorkflow workflow, Timeline timeline, StatusLog statusLog, Actors actors) {
         this.workflow = workflow;
-        this.dossiers = dossiers;
+        this.timeline = timeline;
+        this.statusLog = statusLog;
         this.actors = actors;
     }
 
@@ -37,7 +40,7 @@ class RouteToDepartment implements JavaDelegate {
         execution.setVariable(Var.SPECIALIST_GROUP, routing.specialistGroup());
         execution.setVariable(Var.SPECIALIST_OPTIONS, Variables.objectValue(routing.specialists())
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-        dossiers.assignDepartment(code, routing.department());
-        dossiers.changeStatus(code, DossierStatus.PROCESSING, actors.now(), "Chuyển " + routing.departmentName() + " giải quyết");
+        timeline.assignDepartment(code, routing.department());
+        statusLog.changeStatus(code, DossierStatus.PROCESSING, actors.now(), "Chuyển " + routing.departmentName() + " giải quyết");
     }
 }

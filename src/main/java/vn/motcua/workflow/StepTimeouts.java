@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import vn.motcua.dossier.DossierService;
-import vn.motcua.dossier.Formats;
+import vn.motcua.dossier.DossierClock;
+import vn.motcua.common.Formats;
 import vn.motcua.organisation.Role;
 import vn.motcua.process.DossierProcess.Var;
 
@@ -24,30 +24,30 @@ import vn.motcua.process.DossierProcess.Var;
 class StepTimeouts {
 
     @Bean("stepWarning")
-    TaskListener stepWarning(@Lazy DossierService dossiers, @Lazy TaskService tasks) {
+    TaskListener stepWarning(@Lazy DossierClock clock, @Lazy TaskService tasks) {
         return task -> {
             String recipient = task.getAssignee() != null ? task.getAssignee() : candidateGroup(task);
             String message = "Bước \"" + task.getName() + "\" của hồ sơ " + ProcessContract.dossierCode(task)
                     + " sắp đến hạn: " + Formats.dateTime(java.time.OffsetDateTime.ofInstant(task.getDueDate().toInstant(), java.time.ZoneOffset.UTC));
-            record(dossiers, tasks, task, "STEP_WARNING", recipient, message);
+            record(clock, tasks, task, "STEP_WARNING", recipient, message);
         };
     }
 
     @Bean("stepOverdue")
-    TaskListener stepOverdue(@Lazy DossierService dossiers, @Lazy TaskService tasks) {
+    TaskListener stepOverdue(@Lazy DossierClock clock, @Lazy TaskService tasks) {
         return task -> {
             Object headGroup = task.getVariable(Var.HEAD_GROUP);
             String recipient = headGroup != null ? headGroup.toString()
                     : Role.LEADER.groupId((String) task.getVariable(Var.COMMUNE_CODE), null);
             String message = "Bước \"" + task.getName() + "\" của hồ sơ " + ProcessContract.dossierCode(task)
                     + " đã quá hạn (" + (task.getAssignee() != null ? "đang giao " + task.getAssignee() : "chưa có người nhận") + ")";
-            record(dossiers, tasks, task, "STEP_OVERDUE", recipient, message);
+            record(clock, tasks, task, "STEP_OVERDUE", recipient, message);
         };
     }
 
-    private static void record(DossierService dossiers, TaskService tasks, DelegateTask task, String kind,
+    private static void record(DossierClock clock, TaskService tasks, DelegateTask task, String kind,
                                String recipient, String message) {
-        dossiers.notify(ProcessContract.dossierCode(task), kind, recipient, message);
+        clock.notify(ProcessContract.dossierCode(task), kind, recipient, message);
         tasks.createComment(task.getId(), task.getProcessInstanceId(), message);
     }
 

@@ -3,8 +3,9 @@ package vn.motcua.workflow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.StatusLog;
+import vn.motcua.dossier.Timeline;
 import vn.motcua.process.ProcessContract;
 
 /**
@@ -14,11 +15,13 @@ import vn.motcua.process.ProcessContract;
 @Component("stopProcessing")
 class StopProcessing implements JavaDelegate {
 
-    private final DossierService dossiers;
+    private final StatusLog statusLog;
+    private final Timeline timeline;
     private final Actors actors;
 
-    StopProcessing(DossierService dossiers, Actors actors) {
-        this.dossiers = dossiers;
+    StopProcessing(StatusLog statusLog, Timeline timeline, Actors actors) {
+        this.statusLog = statusLog;
+        this.timeline = timeline;
         this.actors = actors;
     }
 
@@ -26,7 +29,7 @@ class StopProcessing implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String code = ProcessContract.dossierCode(execution);
         String reason = ProcessContract.STOP_REASON.get(execution);
-        dossiers.changeStatus(code, DossierStatus.STOPPED, actors.now(), "Dừng giải quyết hồ sơ: " + reason);
-        dossiers.receive(code, "Công dân", ProcessContract.APPLICANT_NAME.get(execution), null);
+        statusLog.changeStatus(code, DossierStatus.STOPPED, actors.now(), "Dừng giải quyết hồ sơ: " + reason);
+        timeline.receive(code, "Công dân", ProcessContract.APPLICANT_NAME.get(execution), null);
     }
 }

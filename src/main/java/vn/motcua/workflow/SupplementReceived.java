@@ -4,19 +4,19 @@ import vn.motcua.process.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.StatusLog;
 import vn.motcua.process.DossierProcess.Var;
 
 /** The citizen brought the missing papers: the dossier waits for reception again (status 1). */
 @Component("supplementReceived")
 class SupplementReceived implements JavaDelegate {
 
-    private final DossierService dossiers;
+    private final StatusLog statusLog;
     private final Actors actors;
 
-    SupplementReceived(DossierService dossiers, Actors actors) {
-        this.dossiers = dossiers;
+    SupplementReceived(StatusLog statusLog, Actors actors) {
+        this.statusLog = statusLog;
         this.actors = actors;
     }
 
@@ -24,7 +24,7 @@ class SupplementReceived implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String code = ProcessContract.dossierCode(execution);
         String note = (String) execution.getVariable(Var.SUPPLEMENT_NOTE);
-        dossiers.changeStatus(code, DossierStatus.NEW, actors.now(),
+        statusLog.changeStatus(code, DossierStatus.NEW, actors.now(),
                 "Nhận hồ sơ bổ sung" + (note == null || note.isBlank() ? "" : ": " + note));
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -45,8 +44,7 @@ public class DocumentsTest {
     void theAppointmentSlipPrintsTheCitizenTheWardTheCodeAndTheDates() throws Exception {
         Http http = new Http(port);
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-02-13T09:00:00Z")));   // 16:00 in Vietnam
-        Map<String, Object> body = new HashMap<>(Submissions.birthRegistration("tan-giang", "POST"));
-        body.put("procedureCode", "1.004873");
+        Map<String, Object> body = Submissions.marriageStatus("tan-giang", "POST");
         JsonNode created = http.post("/api/dossiers", body, "tan-giang.reception").expect(201).body();
         String code = created.get("code").asText();
         String task = http.tasks("tan-giang.reception", code).get(0).get("id").asText();
@@ -58,7 +56,7 @@ public class DocumentsTest {
         Files.writeString(Path.of("target/mau-01.txt"), slip);
         assertThat(slip).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                 "Độc lập - Tự do - Hạnh phúc", "UBND PHƯỜNG TÂN GIANG", "Phường Tân Giang", "Nguyễn Thị Hồng Nhung",
-                "Mã hồ sơ: " + code, "Cấp Giấy xác nhận tình trạng hôn nhân", "Tờ khai đăng ký khai sinh",
+                "Mã hồ sơ: " + code, "Cấp Giấy xác nhận tình trạng hôn nhân", "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân",
                 "03 ngày làm việc", "16 giờ 00 phút, ngày 13/02/2026", "16 giờ 00 phút, ngày 25/02/2026",
                 "Nhận qua dịch vụ bưu chính công ích", created.get("lookupSecret").asText(), "Cao Bằng, ngày 13 tháng 02 năm 2026",
                 "Nguyễn Thị Thu Trang");

@@ -3,6 +3,7 @@ package vn.motcua.dossier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,6 +110,32 @@ class DossierApiTest {
     }
 
     @Test
+    void aSubmissionWithoutARequiredPaperIsRefusedNamingEachMissingPaper() {
+        long dossiersBefore = dossierCount();
+        Map<String, Object> body = Submissions.birthRegistration("tan-giang", "COUNTER");
+        body.put("components", List.of(Map.of("name", "Tờ khai đăng ký khai sinh", "copies", 1)));
+
+        Http.Response response = http.post("/api/dossiers", body, Http.PORTAL);
+
+        assertThat(response.status()).isEqualTo(400);
+        List<String> reasons = new ArrayList<>();
+        response.body().get("errors").forEach(e -> {
+            assertThat(e.get("field").asText()).isEqualTo("components");
+            reasons.add(e.get("reason").asText());
+        });
+        assertThat(reasons).hasSize(2).anySatisfy(r -> assertThat(r).contains("Giấy chứng sinh hoặc giấy tờ thay thế"))
+                .anySatisfy(r -> assertThat(r).contains("Giấy tờ tùy thân của người đi đăng ký"));
+        assertThat(dossierCount()).isEqualTo(dossiersBefore);
+
+        // a paper is recognised by its name, however its case, its spaces and its diacritics were typed
+        body.put("components", List.of(Map.of("name", "Tờ khai đăng ký khai sinh", "copies", 1),
+                Map.of("name", "  giấy chứng sinh   hoặc giấy tờ thay thế", "copies", 1),
+                Map.of("name", Normalizer.normalize("GIẤY TỜ TÙY THÂN CỦA NGƯỜI ĐI ĐĂNG KÝ", Normalizer.Form.NFD), "copies", 1),
+                Map.of("name", "Bản sao sổ hộ khẩu", "copies", 1)));
+        http.post("/api/dossiers", body, Http.PORTAL).expect(201);
+    }
+
+    @Test
     void anUnknownCodeIsNotFound() {
         Http.Response response = http.get("/api/dossiers/000.03.04.H11-260101-9999", Http.PORTAL);
         assertThat(response.status()).isEqualTo(404);
@@ -123,7 +150,7 @@ class DossierApiTest {
         assertThat(code).startsWith("000.02.04.H11-");
         assertThat(dossier.get("procedure").get("name").asText()).isEqualTo("Đăng ký khai sinh");
         assertThat(dossier.get("commune").get("name").asText()).isEqualTo("Phường Nùng Trí Cao");
-        assertThat(dossier.get("components")).hasSize(2);
+        assertThat(dossier.get("components")).hasSize(3);
         assertThat(dossier.get("_links").get("self").get("href").asText()).isEqualTo("/api/dossiers/" + code);
         JsonNode read = http.get("/api/dossiers/" + code, Http.PORTAL).expect(200).body();
         assertThat(read.get("applicant").get("fullName").asText()).isEqualTo("Nguyễn Thị Hồng Nhung");

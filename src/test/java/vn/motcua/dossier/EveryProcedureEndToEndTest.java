@@ -18,6 +18,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureCatalog;
+import vn.motcua.catalog.ReturnMethod;
 import vn.motcua.support.Http;
 import vn.motcua.support.Submissions;
 

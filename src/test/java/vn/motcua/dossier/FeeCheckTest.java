@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
+import vn.motcua.common.FieldError;
 
 /** The rule of a cash fee, without an engine: exactly what is due, with a receipt number. */
 class FeeCheckTest {

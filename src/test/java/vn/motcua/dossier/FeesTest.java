@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,9 +194,7 @@ class FeesTest {
 
     /** Submitted and accepted: a procedure with a 5.000 đồng fee, waiting at the counter's fee task. */
     private String waitingForFee(Http http) {
-        Map<String, Object> body = new HashMap<>(Submissions.birthRegistration("tan-giang", "COUNTER"));
-        body.put("procedureCode", "1.004873");
-        String code = http.post("/api/dossiers", body, RECEPTION).expect(201).body().get("code").asText();
+        String code = http.post("/api/dossiers", Submissions.marriageStatus("tan-giang", "COUNTER"), RECEPTION).expect(201).body().get("code").asText();
         http.complete(RECEPTION, http.tasks(RECEPTION, code).get(0).get("id").asText(), Map.of("receptionDecision", "ACCEPT")).expect(204);
         return code;
     }

@@ -19,7 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierSubmission;
+import vn.motcua.dossier.Dossiers;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.Handover;
 import vn.motcua.dossier.SubmissionRequest;
@@ -32,7 +33,8 @@ import vn.motcua.support.Submissions;
 class CommuneHandoverTest {
 
     @Autowired CommuneHandover handover;
-    @Autowired DossierService dossiers;
+    @Autowired DossierSubmission submission;
+    @Autowired Dossiers dossiers;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
@@ -41,9 +43,8 @@ class CommuneHandoverTest {
     void twoHundredRunningDossiersMoveWithTheirDeadlinesAndTimers() {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            Map<String, Object> body = new HashMap<>(Submissions.birthRegistration("tan-giang", "COUNTER"));
-            body.put("procedureCode", i % 2 == 0 ? "1.004873" : "1.001193");
-            DossierView dossier = dossiers.submit(new ObjectMapper().convertValue(body, SubmissionRequest.class));
+            Map<String, Object> body = Submissions.of(i % 2 == 0 ? "1.004873" : "1.001193", "tan-giang", "COUNTER");
+            DossierView dossier = submission.submit(new ObjectMapper().convertValue(body, SubmissionRequest.class));
             codes.add(dossier.code());
             if (i % 4 != 3) {   // three in four accepted: at the head, with due dates and timers
                 tasks.complete(task(dossier.code()).getId(), Map.of("receptionDecision", "ACCEPT"));

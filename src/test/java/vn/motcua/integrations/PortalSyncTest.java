@@ -30,7 +30,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierSubmission;
+import vn.motcua.dossier.Dossiers;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.SubmissionRequest;
 import vn.motcua.outbox.Channel;
@@ -55,7 +56,8 @@ class PortalSyncTest {
         registry.add("motcua.outbox.enabled", () -> "false");   // the test dispatches, at the times it chooses
     }
 
-    @Autowired DossierService dossiers;
+    @Autowired DossierSubmission submission;
+    @Autowired Dossiers dossiers;
     @Autowired TaskService tasks;
     @Autowired OutboxDispatcher dispatcher;
     @Autowired Outbox outbox;
@@ -119,7 +121,7 @@ class PortalSyncTest {
     }
 
     private String runToTheEnd() {
-        DossierView view = dossiers.submit(new ObjectMapper().convertValue(Submissions.birthRegistration("tan-giang", "COUNTER"),
+        DossierView view = submission.submit(new ObjectMapper().convertValue(Submissions.birthRegistration("tan-giang", "COUNTER"),
                 SubmissionRequest.class));
         String code = view.code();
         complete(code, Map.of("receptionDecision", "ACCEPT"));

@@ -20,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -187,9 +186,7 @@ class ResultDeliveryTest {
     }
 
     private Map<String, Object> body(String procedure, String returnMethod) {
-        Map<String, Object> body = new HashMap<>(Submissions.birthRegistration("tan-giang", returnMethod));
-        body.put("procedureCode", procedure);
-        return body;
+        return Submissions.of(procedure, "tan-giang", returnMethod);
     }
 
     /** Submitted, accepted, appraised and signed: waiting to be returned. */

@@ -24,7 +24,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.MotcuaApplication;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierSubmission;
 import vn.motcua.dossier.SubmissionRequest;
 import vn.motcua.outbox.OutboxDispatcher;
 import vn.motcua.support.PostgresDatabase;
@@ -47,8 +47,8 @@ class TwoNodesOutboxTest {
             List<String> codes = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 ConfigurableApplicationContext node = i % 2 == 0 ? node1 : node2;
-                DossierService dossiers = node.getBean(DossierService.class);
-                String code = dossiers.submit(new ObjectMapper().convertValue(
+                DossierSubmission submission = node.getBean(DossierSubmission.class);
+                String code = submission.submit(new ObjectMapper().convertValue(
                         Submissions.birthRegistration(i % 3 == 0 ? "thuc-phan" : "tan-giang", "COUNTER"), SubmissionRequest.class)).code();
                 TaskService tasks = node.getBean(TaskService.class);
                 tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId(),

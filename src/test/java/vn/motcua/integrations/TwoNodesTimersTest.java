@@ -18,7 +18,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.MotcuaApplication;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierSubmission;
 import vn.motcua.dossier.SubmissionRequest;
 import vn.motcua.support.PostgresDatabase;
 import vn.motcua.support.Submissions;
@@ -37,7 +37,7 @@ class TwoNodesTimersTest {
             List<String> codes = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 ConfigurableApplicationContext node = i % 2 == 0 ? node1 : node2;
-                String code = node.getBean(DossierService.class).submit(new ObjectMapper().convertValue(
+                String code = node.getBean(DossierSubmission.class).submit(new ObjectMapper().convertValue(
                         Submissions.birthRegistration("tan-giang", "COUNTER"), SubmissionRequest.class)).code();
                 TaskService tasks = node.getBean(TaskService.class);
                 String task = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId();

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierSubmission;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.SubmissionRequest;
 import vn.motcua.support.Submissions;
@@ -32,7 +32,7 @@ class ProvinceProvisioningTest {
     @Autowired IdentityService identity;
     @Autowired TaskService tasks;
     @Autowired RuntimeService runtime;
-    @Autowired DossierService dossiers;
+    @Autowired DossierSubmission submission;
 
     @Test
     void aHundredCommunesOfThirtyOfficialsAreLiveWithinAMinuteAndASecondRunChangesNothing() {
@@ -72,7 +72,7 @@ class ProvinceProvisioningTest {
     @Test
     void aChangedRowChangesOnlyThatUserAndARemovedOfficialIsDisabledWithTheirTasksBackToTheGroup() {
         // a dossier of Nùng Trí Cao waits at its head
-        DossierView dossier = dossiers.submit(new ObjectMapper().convertValue(
+        DossierView dossier = submission.submit(new ObjectMapper().convertValue(
                 Submissions.birthRegistration("nung-tri-cao", "COUNTER"), SubmissionRequest.class));
         String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(dossier.code()).rootProcessInstances().singleResult().getId();
         tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(dossier.code()).singleResult().getId(), Map.of("receptionDecision", "ACCEPT"));

@@ -4,13 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Submission bodies with real Vietnamese data. */
+/** Submission bodies with real Vietnamese data, each with the papers the catalog requires of its procedure. */
 public final class Submissions {
 
     private Submissions() {
     }
 
-    /** A birth registration in Phường Tân Giang, returned as asked. */
+    /** A birth registration in Phường Tân Giang, returned as asked, with its three required papers. */
     public static Map<String, Object> birthRegistration(String commune, String returnMethod) {
         Map<String, Object> applicant = new LinkedHashMap<>();
         applicant.put("fullName", "Nguyễn Thị Hồng Nhung");
@@ -26,7 +26,25 @@ public final class Submissions {
         body.put("applicant", applicant);
         body.put("components", List.of(
                 Map.of("name", "Tờ khai đăng ký khai sinh", "copies", 1),
-                Map.of("name", "Giấy chứng sinh", "copies", 1)));
+                Map.of("name", "Giấy chứng sinh hoặc giấy tờ thay thế", "copies", 1),
+                Map.of("name", "Giấy tờ tùy thân của người đi đăng ký", "copies", 1)));
         return body;
+    }
+
+    /** A request for a certificate of marital status (1.004873, a fee of 5.000 đồng) by the same citizen. */
+    public static Map<String, Object> marriageStatus(String commune, String returnMethod) {
+        Map<String, Object> body = birthRegistration(commune, returnMethod);
+        body.put("procedureCode", "1.004873");
+        body.put("components", List.of(Map.of("name", "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân", "copies", 1)));
+        return body;
+    }
+
+    /** A submission of the demo catalog's procedure: 1.001193 (birth) or 1.004873 (marital status). */
+    public static Map<String, Object> of(String procedureCode, String commune, String returnMethod) {
+        return switch (procedureCode) {
+            case "1.001193" -> birthRegistration(commune, returnMethod);
+            case "1.004873" -> marriageStatus(commune, returnMethod);
+            default -> throw new IllegalArgumentException("No submission for procedure " + procedureCode);
+        };
     }
 }

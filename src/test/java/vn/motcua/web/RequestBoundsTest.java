@@ -137,11 +137,19 @@ class RequestBoundsTest {
         http.post("/api/dossiers", withComponents(50, 60), "tan-giang.reception").expect(201);
     }
 
+    /**
+     * A birth registration with {@code count} components whose names add up to {@code count * nameLength}
+     * characters: its three required papers, then papers of made-up names that make up the rest.
+     */
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> withComponents(int count, int nameLength) {
         Map<String, Object> body = Submissions.birthRegistration("tan-giang", "COUNTER");
-        List<Map<String, Object>> components = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            components.add(Map.of("name", ("Giấy " + i + " " + "g".repeat(nameLength)).substring(0, nameLength), "copies", 100));
+        List<Map<String, Object>> components = new ArrayList<>((List<Map<String, Object>>) body.get("components"));
+        int left = count * nameLength - components.stream().mapToInt(c -> ((String) c.get("name")).length()).sum();
+        for (int i = components.size(); i < count; i++) {
+            int length = left / (count - i);
+            components.add(Map.of("name", ("Giấy " + i + " " + "g".repeat(length)).substring(0, length), "copies", 100));
+            left -= length;
         }
         body.put("components", components);
         return body;

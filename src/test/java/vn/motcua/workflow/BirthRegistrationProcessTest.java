@@ -21,7 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierSubmission;
+import vn.motcua.dossier.Dossiers;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.StatusChange;
 import vn.motcua.dossier.SubmissionRequest;
@@ -38,7 +39,8 @@ class BirthRegistrationProcessTest {
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
-    @Autowired DossierService dossiers;
+    @Autowired DossierSubmission submission;
+    @Autowired Dossiers dossiers;
 
     @BeforeEach
     void init() {
@@ -185,7 +187,7 @@ class BirthRegistrationProcessTest {
     private ProcessInstance submit(String returnMethod) {
         Map<String, Object> body = Submissions.birthRegistration("tan-giang", returnMethod);
         SubmissionRequest request = new ObjectMapper().convertValue(body, SubmissionRequest.class);
-        DossierView view = dossiers.submit(request);
+        DossierView view = submission.submit(request);
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(view.code())
                 .processDefinitionKey("dang-ky-khai-sinh").singleResult();
         waitingAt(pi, Element.TASK_RECEPTION_CHECK);

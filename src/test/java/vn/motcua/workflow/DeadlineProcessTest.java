@@ -26,7 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierClock;
+import vn.motcua.dossier.DossierSubmission;
+import vn.motcua.dossier.Dossiers;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.Notification;
 import vn.motcua.dossier.RescheduleRefused;
@@ -53,7 +55,9 @@ class DeadlineProcessTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
-    @Autowired DossierService dossiers;
+    @Autowired DossierSubmission submission;
+    @Autowired Dossiers dossiers;
+    @Autowired DossierClock clock;
     @Autowired vn.motcua.documents.Documents documents;
 
     @BeforeEach
@@ -180,7 +184,7 @@ class DeadlineProcessTest {
         assertThat(apology).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Kính gửi: Nguyễn Thị Hồng Nhung",
                 "Chờ kết quả xác minh tại nơi cư trú trước đây", "16 giờ 00 phút, ngày 25/02/2026", "17 giờ 00 phút, ngày 27/02/2026",
                 "Hoàng Văn Lợi");
-        assertThatThrownBy(() -> dossiers.reschedule(dossier.code(), OffsetDateTime.parse("2026-03-03T17:00:00+07:00"), "lần hai", "x"))
+        assertThatThrownBy(() -> clock.reschedule(dossier.code(), OffsetDateTime.parse("2026-03-03T17:00:00+07:00"), "lần hai", "x"))
                 .isInstanceOf(RescheduleRefused.class)
                 .hasMessageContaining("chỉ được hẹn lại không quá một lần");
 
@@ -243,9 +247,8 @@ class DeadlineProcessTest {
     }
 
     private ProcessInstance submitAndAccept(String procedure) {
-        Map<String, Object> body = new java.util.HashMap<>(Submissions.birthRegistration("tan-giang", "COUNTER"));
-        body.put("procedureCode", procedure);
-        DossierView view = dossiers.submit(new ObjectMapper().convertValue(body, SubmissionRequest.class));
+        Map<String, Object> body = Submissions.of(procedure, "tan-giang", "COUNTER");
+        DossierView view = submission.submit(new ObjectMapper().convertValue(body, SubmissionRequest.class));
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(view.code()).rootProcessInstances().singleResult();
         complete(current(pi), withVariables("receptionDecision", "ACCEPT"));
         if (procedure.equals(MARRIAGE_STATUS)) {   // 5.000 đồng, paid at the counter

@@ -1,6 +1,6 @@
-package vn.motcua.dossier;
+package vn.motcua.catalog;
 
-/** How the result reaches the citizen. */
+/** How the result reaches the citizen: the catalog lists the ones a procedure allows, a dossier has one. */
 public enum ReturnMethod {
     /** Trả trực tiếp tại Bộ phận Một cửa. */
     COUNTER("Nhận trực tiếp tại Bộ phận Một cửa"),

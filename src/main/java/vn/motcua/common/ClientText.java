@@ -1,4 +1,4 @@
-package vn.motcua.web;
+package vn.motcua.common;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package vn.motcua.web;
+package vn.motcua.common;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,0 +1,67 @@
+package vn.motcua.dossier;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.audit.AuditLog;
+import vn.motcua.engine.DossierEngine;
+import vn.motcua.organisation.Role;
+import vn.motcua.security.AccessDenied;
+import vn.motcua.security.Caller;
+import vn.motcua.security.Scopes;
+
+/** A dossier comes in: checked field by field, given its code, registered and its process started. */
+@Service
+public class DossierSubmission {
+
+    private final SubmissionValidator validator;
+    private final DossierCodes codes;
+    private final DossierRepository dossiers;
+    private final StatusLog statusLog;
+    private final DossierEngine engine;
+    private final Dossiers views;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    DossierSubmission(SubmissionValidator validator, DossierCodes codes, DossierRepository dossiers, StatusLog statusLog,
+                      DossierEngine engine, Dossiers views, AuditLog audit, Clock clock) {
+        this.validator = validator;
+        this.codes = codes;
+        this.dossiers = dossiers;
+        this.statusLog = statusLog;
+        this.engine = engine;
+        this.views = views;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Registers a dossier for motcua itself (no API caller). */
+    @Transactional
+    public DossierView submit(SubmissionRequest request) {
+        return submit(request, null);
+    }
+
+    /**
+     * Registers a dossier (status 1) and starts its procedure's process; all or nothing. An official
+     * submits only for their own commune's one-stop; a client needs the submit scope.
+     */
+    @Transactional
+    public DossierView submit(SubmissionRequest request, Caller caller) {
+        SubmissionValidator.ValidSubmission s = validator.validate(request);
+        if (caller != null && !(caller.isAdmin() || caller.hasScope(Scopes.SUBMIT_DOSSIERS)
+                || caller.hasRole(s.commune().code(), Role.RECEPTION))) {
+            throw new AccessDenied("Chỉ Bộ phận Một cửa của " + s.commune().name() + " hoặc cổng dịch vụ công được nộp hồ sơ vào đây");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String code = codes.next(s.commune().agencyId(), now.toLocalDate());
+        long id = dossiers.insert(code, s, now, LookupSecrets.generate());
+        statusLog.registered(code, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ qua kênh " + s.channel());
+        // the commune makes the instance's tenant; every other fact the processes load from here (DossierFacts)
+        dossiers.setProcessInstance(id, engine.start(s.procedure().processKey(), code, s.commune().code()));
+        if (caller != null) {
+            audit.record(code, caller.name(), "SUBMIT", s.procedure().code() + " " + s.channel());
+        }
+        return views.get(code);
+    }
+}

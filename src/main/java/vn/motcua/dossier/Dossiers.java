@@ -1,0 +1,136 @@
+package vn.motcua.dossier;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.audit.AuditLog;
+import vn.motcua.calendar.Deadlines;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.ProcedureCatalog;
+import vn.motcua.engine.DossierEngine;
+import vn.motcua.organisation.OrgDirectory;
+import vn.motcua.security.Caller;
+import vn.motcua.security.Scopes;
+
+/**
+ * The dossiers as they stand: found by code, and shown (with their deadlines, status history,
+ * timeline and notices) to those allowed to read them.
+ */
+@Service
+public class Dossiers {
+
+    private final DossierRepository dossiers;
+    private final ProcedureCatalog catalog;
+    private final OrgDirectory directory;
+    private final DossierEngine engine;
+    private final Deadlines deadlines;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Dossiers(DossierRepository dossiers, ProcedureCatalog catalog, OrgDirectory directory, DossierEngine engine,
+             Deadlines deadlines, AuditLog audit, Clock clock) {
+        this.dossiers = dossiers;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.engine = engine;
+        this.deadlines = deadlines;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Dossier find(String code) {
+        return dossiers.require(code);
+    }
+
+    public Optional<Dossier> findOptional(String code) {
+        return dossiers.findByCode(code);
+    }
+
+    /** A dossier for an API caller: officials of its commune, admins, and clients allowed to read. */
+    @Transactional
+    public DossierView get(String code, Caller caller) {
+        authorizeRead(code, caller, "READ", null);
+        return get(code);
+    }
+
+    /** Refuses anyone but the dossier's commune officials, admins and reading clients; records the access. */
+    @Transactional
+    public void authorizeRead(String code, Caller caller, String action, String detail) {
+        readable(code, caller);
+        audit.record(code, caller.name(), action, detail);
+    }
+
+    /**
+     * The dossier, for its commune's officials, admins and reading clients. Anyone else gets the
+     * same 404 as for a code that does not exist: codes are sequential, so a 403 would tell which do.
+     */
+    @Transactional(readOnly = true)
+    public Dossier readable(String code, Caller caller) {
+        Dossier d = dossiers.findByCode(code).orElse(null);
+        if (d == null || !(caller.isAdmin() || caller.hasScope(Scopes.READ_DOSSIERS) || caller.isOfficialOf(d.communeCode()))) {
+            throw new DossierNotFoundException(code);
+        }
+        return d;
+    }
+
+    /** The dossiers of a commune submitted in [from, to), for the daily register. */
+    @Transactional(readOnly = true)
+    public List<RegisterEntry> submitted(String commune, OffsetDateTime from, OffsetDateTime to) {
+        return dossiers.submitted(commune, from, to);
+    }
+
+    @Transactional(readOnly = true)
+    public DossierView get(String code) {
+        Dossier d = find(code);
+        Procedure procedure = catalog.find(d.procedureCode()).orElse(null);
+        String communeName = directory.commune(d.communeCode()).map(OrgDirectory.CommuneInfo::name).orElse(null);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return new DossierView(d.code(), d.status().code(), d.status().label(),
+                new DossierView.Named(d.procedureCode(), procedure == null ? null : procedure.name()),
+                new DossierView.Named(d.communeCode(), communeName),
+                d.agencyId(), d.departmentCode(), d.channel(), d.returnMethod(), d.applicant(), d.lookupSecret(),
+                dossiers.components(d.id()),
+                d.submittedAt(), d.acceptedAt(), d.appointmentAt(), d.finishedAt(), d.returnedAt(),
+                d.supplementCount(),
+                deadline(d, now),
+                dossiers.apology(d.id()).orElse(null),
+                dossiers.statusHistory(d.id()),
+                dossiers.timeline(d.id()),
+                dossiers.notifications(d.id()),
+                Map.of("self", new DossierView.Link("/api/dossiers/" + d.code())));
+    }
+
+    /** Where the dossier stands against its appointment and its current step's deadline. */
+    private DossierView.Deadline deadline(Dossier d, OffsetDateTime now) {
+        OffsetDateTime stepDue = null;
+        if (d.processInstanceId() != null) {
+            stepDue = engine.openTasks(d.code()).stream()
+                    .map(DossierEngine.OpenTask::due)
+                    .filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder())
+                    .map(due -> due.atZone(clock.getZone()).toOffsetDateTime())
+                    .orElse(null);
+        }
+        if (d.appointmentAt() == null) {
+            return new DossierView.Deadline(null, null, stepDue, null, null, null, false, d.supplementCount() > 1, d.rescheduleCount());
+        }
+        OffsetDateTime end = d.finishedAt() != null ? d.finishedAt() : now;
+        OffsetDateTime measuredAgainst = d.originalAppointmentAt() != null ? d.originalAppointmentAt() : d.appointmentAt();
+        Timeliness timeliness = Timeliness.of(end, measuredAgainst);
+        Long remaining = null;
+        String remainingText = null;
+        if (d.finishedAt() == null && d.pausedAt() == null) {
+            remaining = deadlines.remainingMinutes(now.toZonedDateTime(), d.appointmentAt().toZonedDateTime());
+            remainingText = deadlines.describe(remaining);
+        }
+        boolean late = timeliness == Timeliness.LATE || d.lateAt() != null;
+        return new DossierView.Deadline(d.appointmentAt(), d.originalAppointmentAt(), stepDue, remaining, remainingText,
+                timeliness, late, late || d.supplementCount() > 1, d.rescheduleCount());
+    }
+}

@@ -1,0 +1,52 @@
+package vn.motcua.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import vn.motcua.support.DossierSteps;
+import vn.motcua.support.Http;
+
+/** The gateway sees a dossier whole: its procedure's instance and every block it is in. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@DirtiesContext
+class DossierEngineTest {
+
+    @LocalServerPort int port;
+    @Autowired DossierEngine engine;
+    @Autowired RuntimeService runtime;
+
+    @Test
+    void aWithdrawnDossierEndsInItsProcedureAndInEveryBlockItWasIn() {
+        Http http = new Http(port);
+        DossierSteps.AtStep appraisal = new DossierSteps(http).atAppraisal();
+        String code = appraisal.code();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).count())
+                .as("the procedure and the resolution block it called").isGreaterThan(1);
+        assertThat(engine.openTasks(code)).singleElement()
+                .satisfies(task -> {
+                    assertThat(task.id()).isEqualTo(appraisal.taskId());
+                    assertThat(task.step()).isEqualTo("Task_AppraiseDossier");
+                    assertThat(task.assignee()).isEqualTo("tan-giang.vp.specialist1");
+                    assertThat(task.due()).isNotNull();
+                });
+        assertThat(engine.runningDossiers("tan-giang")).contains(code).doesNotHaveDuplicates();
+
+        http.post("/api/dossiers/" + code + "/withdrawal", Map.of("reason", "Gia đình đã đăng ký ở nơi khác"), "tan-giang.reception")
+                .expect(200);
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
+        assertThat(engine.openTasks(code)).isEmpty();
+        assertThat(engine.runningDossiers("tan-giang")).doesNotContain(code);
+        assertThat(engine.end(code, "again")).as("nothing left to end").isFalse();
+        assertThat(engine.operations(code)).extracting(DossierEngine.Operation::userId)
+                .as("the reception officer accepted it, the head assigned it").contains("tan-giang.reception", "tan-giang.vp.head");
+    }
+}
