@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vn.motcua.dossier.FieldError;
-import vn.motcua.dossier.InvalidRequestException;
-import vn.motcua.web.ClientText;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
+import vn.motcua.common.ClientText;
 
 /**
  * {@code {"processKey": "tiep-nhan", "dryRun": true}}, read strictly: no other member (a misspelt
