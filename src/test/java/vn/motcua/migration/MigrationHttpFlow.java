@@ -270,8 +270,7 @@ abstract class MigrationHttpFlow {
 
     /** Accepted, waiting at the counter for the 5.000 đồng fee of a marriage-status certificate. */
     AtStep atFee() {
-        Map<String, Object> body = new HashMap<>(Submissions.birthRegistration("tan-giang", "COUNTER"));
-        body.put("procedureCode", MARRIAGE_STATUS);
+        Map<String, Object> body = Submissions.marriageStatus("tan-giang", "COUNTER");
         String code = http.post("/api/dossiers", body, RECEPTION).expect(201).body().get("code").asText();
         http.complete(RECEPTION, steps.at(code, RECEPTION).taskId(), Map.of("receptionDecision", "ACCEPT")).expect(204);
         return steps.at(code, RECEPTION);
