@@ -110,6 +110,32 @@ class CommuneHandoverTest {
         assertThat(dossiers.get(code).status()).isEqualTo(10);
     }
 
+    @Test
+    void aDossierInItsReturnPhaseMovesOnceWithItsReturnTask() {
+        DossierView dossier = submission.submit(new ObjectMapper().convertValue(
+                Submissions.of("1.001193", "tan-giang", "COUNTER"), SubmissionRequest.class));
+        String code = dossier.code();
+        tasks.complete(task(code).getId(), Map.of("receptionDecision", "ACCEPT"));
+        tasks.complete(task(code).getId(), Map.of("specialistId", "tan-giang.vp.specialist1"));
+        tasks.complete(task(code).getId(), Map.of("appraisalDecision", "DRAFT", "draftResult", "Giấy khai sinh"));
+        tasks.complete(task(code).getId(), Map.of("headDecision", "APPROVE"));
+        tasks.complete(task(code).getId(), Map.of("leaderDecision", "APPROVE"));
+        assertThat(task(code).getTaskDefinitionKey()).isEqualTo("Task_ReturnAtCounter");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).count())
+                .as("the procedure and its return block").isEqualTo(2);
+
+        CommuneHandover.Result result = handover.handOver("tan-giang", "nung-tri-cao", "admin");
+
+        assertThat(result.dossiers().stream().filter(code::equals)).as("counted once").hasSize(1);
+        assertThat(dossiers.get(code).timeline().stream().filter(h -> h.step().equals("HANDOVER"))).hasSize(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).list())
+                .allSatisfy(pi -> assertThat(pi.getTenantId()).isEqualTo("nung-tri-cao"));
+        assertThat(tasks.getIdentityLinksForTask(task(code).getId()))
+                .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("nung-tri-cao:reception"));
+        tasks.complete(task(code).getId(), Map.of("recipientName", "Nguyễn Thị Hồng Nhung"));
+        assertThat(dossiers.get(code).status()).isEqualTo(10);
+    }
+
     private Task task(String code) {
         return tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
     }
