@@ -59,16 +59,31 @@ public class DossierFacts {
         facts.put(Var.FEE_AMOUNT, procedure.fees().stream().mapToLong(Procedure.Fee::amount).sum());
         facts.put(Var.FEE_LABEL, procedure.fees().isEmpty() ? "Miễn phí" : procedure.fees().stream()
                 .map(f -> f.name() + ": " + Formats.money(f.amount()) + " đồng").collect(Collectors.joining("; ")));
-        facts.put(Var.CLOCK_PAUSED, d.pausedAt() != null);
-        facts.put(Var.RESCHEDULE_COUNT, (long) d.rescheduleCount());
+        facts.putAll(clock(d));
+        return facts;
+    }
+
+    /**
+     * The dossier's clock as its timers and forms read it: the appointment in force, the late mark
+     * and the apology due from the statutory appointment, whether the clock is paused, whether it
+     * was rescheduled. Delegates that move the appointment write these again from here.
+     */
+    public Map<String, Object> clock(String code) {
+        return dossiers.findByCode(code).map(this::clock).orElse(Map.of());
+    }
+
+    private Map<String, Object> clock(Dossier d) {
+        Map<String, Object> clock = new LinkedHashMap<>();
+        clock.put(Var.CLOCK_PAUSED, d.pausedAt() != null);
+        clock.put(Var.RESCHEDULE_COUNT, (long) d.rescheduleCount());
         if (d.appointmentAt() != null) {
             OffsetDateTime statutory = d.originalAppointmentAt() == null ? d.appointmentAt() : d.originalAppointmentAt();
-            facts.put(Var.APPOINTMENT_AT, Date.from(d.appointmentAt().toInstant()));
-            facts.put(Var.APPOINTMENT_LABEL, Formats.dateTime(d.appointmentAt()) + (d.rescheduleCount() > 0 ? " (đã hẹn lại)" : ""));
+            clock.put(Var.APPOINTMENT_AT, Date.from(d.appointmentAt().toInstant()));
+            clock.put(Var.APPOINTMENT_LABEL, Formats.dateTime(d.appointmentAt()) + (d.rescheduleCount() > 0 ? " (đã hẹn lại)" : ""));
             // late once the appointment has passed: in the minute after it (finishing at 16:00 for 16:00 is on time)
-            facts.put(Var.LATE_CHECK_AT, Date.from(statutory.plusMinutes(1).toInstant()));
-            facts.put(Var.APOLOGY_DUE_AT, Date.from(deadlines.apologyDue(statutory.toZonedDateTime()).toInstant()));
+            clock.put(Var.LATE_CHECK_AT, Date.from(statutory.plusMinutes(1).toInstant()));
+            clock.put(Var.APOLOGY_DUE_AT, Date.from(deadlines.apologyDue(statutory.toZonedDateTime()).toInstant()));
         }
-        return facts;
+        return clock;
     }
 }

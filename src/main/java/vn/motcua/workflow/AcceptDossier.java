@@ -33,8 +33,6 @@ class AcceptDossier implements JavaDelegate {
         OffsetDateTime appointment = clock.schedule(code);
         statusLog.changeStatus(code, DossierStatus.RECEIVED, actors.now(),
                 "Tiếp nhận hồ sơ, hẹn trả kết quả " + Formats.dateTime(appointment));
-        execution.setVariable(Var.CLOCK_PAUSED, false);
-        execution.setVariable(Var.RESCHEDULE_COUNT, 0);
-        appointments.set(execution, appointment, appointment);
+        appointments.refresh(execution);
     }
 }

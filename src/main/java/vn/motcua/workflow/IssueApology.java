@@ -24,11 +24,13 @@ class IssueApology implements JavaDelegate {
     private final DossierClock clock;
     private final WorkingTime time;
     private final Actors actors;
+    private final Appointments appointments;
 
-    IssueApology(DossierClock clock, WorkingTime time, Actors actors) {
+    IssueApology(DossierClock clock, WorkingTime time, Actors actors, Appointments appointments) {
         this.clock = clock;
         this.time = time;
         this.actors = actors;
+        this.appointments = appointments;
     }
 
     @Override
@@ -42,9 +44,7 @@ class IssueApology implements JavaDelegate {
             // the head's completion is refused with the reason; the task stays open
             throw new RejectedCompletion(Var.NEW_APPOINTMENT, e.getMessage());
         }
-        execution.setVariable(Var.RESCHEDULE_COUNT, 1);
-        execution.setVariable(Var.APPOINTMENT_AT, Date.from(apology.newAppointmentAt().toInstant()));
-        execution.setVariable(Var.APPOINTMENT_LABEL, Formats.dateTime(apology.newAppointmentAt()) + " (đã hẹn lại)");
+        appointments.refresh(execution);
         clock.notify(code, "APOLOGY", "Công dân", "Phiếu xin lỗi và hẹn lại ngày trả kết quả: "
                 + Formats.dateTime(apology.newAppointmentAt()) + ". Lý do: " + apology.reason());
     }

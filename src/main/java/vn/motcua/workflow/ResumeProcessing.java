@@ -1,7 +1,6 @@
 package vn.motcua.workflow;
 
 import vn.motcua.process.ProcessContract;
-import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,9 +24,8 @@ class ResumeProcessing implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String code = ProcessContract.dossierCode(execution);
-        OffsetDateTime moved = clock.resume(code, actors.now());
-        execution.setVariable(Var.CLOCK_PAUSED, false);
+        clock.resume(code, actors.now());
         execution.setVariable(Var.APPRAISAL_DECISION, null);
-        appointments.set(execution, moved, moved);
+        appointments.refresh(execution);
     }
 }
