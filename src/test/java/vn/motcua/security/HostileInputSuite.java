@@ -291,6 +291,20 @@ abstract class HostileInputSuite {
             attacks.add(new Attack("lookup", "GET", "/api/public/dossiers/" + reception.code() + "?secret=" + v, null, null, null));
             attacks.add(new Attack("dossier", "GET", "/api/dossiers/" + v, null, null, Http.PORTAL));
         }
+        for (String state : List.of("x", "%00", "PAID%27--", "x".repeat(200), "")) {
+            attacks.add(new Attack("payments state", "GET", "/api/admin/payments?state=" + state, null, null, "admin"));
+        }
+        for (String user : List.of("thuc-phan.reception", "tan-giang.vp.specialist1")) {
+            attacks.add(new Attack("payments of another", "GET", "/api/dossiers/" + reception.code() + "/payments", null, null,
+                    user.startsWith("thuc") ? user : "thuc-phan.leader"));
+            attacks.add(new Attack("unlock by an official", "DELETE", "/api/admin/logins/tan-giang.reception/lock", null, null, user));
+        }
+        for (String login : List.of("khong-co-ai", "x".repeat(100), "a%01b", "T%C3%AAn")) {
+            attacks.add(new Attack("unlock unknown", "DELETE", "/api/admin/logins/" + login + "/lock", null, null, "admin"));
+        }
+        for (String kind : List.of("thong-bao-dung", "mau-99", "x".repeat(100))) {
+            attacks.add(new Attack("document", "GET", "/api/dossiers/" + reception.code() + "/documents/" + kind, null, null, "thuc-phan.reception"));
+        }
         String withdrawal = "/api/dossiers/" + reception.code() + "/withdrawal";
         for (Object reason : java.util.Arrays.asList(null, "", "   ", 12, true, List.of(), Map.of(), "x".repeat(1001), "a\u0000b", "a\u001bb")) {
             Map<String, Object> body = new LinkedHashMap<>();
