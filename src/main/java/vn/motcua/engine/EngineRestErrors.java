@@ -23,7 +23,8 @@ import vn.motcua.http.Problem;
 
 /**
  * Every error of Camunda's REST API as {@code application/problem+json} (with Camunda's {@code type}
- * and {@code message}, which Tasklist shows), and never a 5xx for what a client sent:
+ * and {@code message}, which Tasklist shows, in Vietnamese: {@link EngineMessages}), and never a 5xx
+ * for what a client sent (a task another official claimed first: 409):
  * <ul>
  *   <li>a completion motcua refused: 400 with the reason; a step the official may not take: 403;</li>
  *   <li>another commune's work (Camunda says so only in its message code): 403;</li>
@@ -74,20 +75,28 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         if (e instanceof AuthorizationException) {
             return Problem.forbidden("Không có quyền thực hiện thao tác này");
         }
+        if (causedBy(e, org.camunda.bpm.engine.TaskAlreadyClaimedException.class)) {
+            return new Problem(409, "TaskAlreadyClaimedException", "Xung đột",
+                    EngineMessages.vietnamese(e.getMessage(), 409, null), List.of(), null);
+        }
         if (e instanceof OptimisticLockingException) {
             return new Problem(409, "OptimisticLockingException", "Xung đột",
                     "Hồ sơ vừa được người khác cập nhật; vui lòng tải lại và thử lại", List.of(), null);
         }
         if (e instanceof NotFoundException || (camundaStatus >= 500 && causedBy(e, org.camunda.bpm.engine.exception.NullValueException.class))) {
-            return new Problem(404, "NotFoundException", "Không tìm thấy", safe(e.getMessage()), List.of(), null);
+            return new Problem(404, "NotFoundException", "Không tìm thấy", EngineMessages.vietnamese(e.getMessage(), 404, null),
+                    List.of(), null);
         }
         if (camundaStatus == 400 || (camundaStatus < 500 && (e instanceof BadUserRequestException || e instanceof NotValidException))
                 || (camundaStatus >= 500 && (e instanceof BadUserRequestException || e instanceof NotValidException))) {
-            String message = safe(e.getMessage());
-            return Problem.badRequest(field(e.getMessage()), message.isEmpty() ? "Yêu cầu không hợp lệ" : message);
+            String field = field(e.getMessage());
+            String message = EngineMessages.vietnamese(e.getMessage(), 400, field);
+            return new Problem(400, "InvalidRequestException", "Yêu cầu không hợp lệ", message,
+                    List.of(new Problem.FieldProblem(field, message)), null);
         }
         if (camundaStatus < 500 && camundaStatus >= 400) {
-            return new Problem(camundaStatus, camundaType(e), title(camundaStatus), safe(e.getMessage()), List.of(), null);
+            return new Problem(camundaStatus, camundaType(e), title(camundaStatus),
+                    EngineMessages.vietnamese(e.getMessage(), camundaStatus, field(e.getMessage())), List.of(), null);
         }
         String id = UUID.randomUUID().toString();
         log.error("Camunda REST: unexpected error {}", id, e);
@@ -112,17 +121,6 @@ class EngineRestErrors implements ResourceConfigCustomizer {
             if (type.isInstance(t)) return true;
         }
         return false;
-    }
-
-    /** A message fit for a client: Camunda's own text, unless it carries SQL or is unreasonably long. */
-    private static String safe(String message) {
-        if (message == null) return "";
-        String upper = message.toUpperCase(java.util.Locale.ROOT);
-        if (upper.contains("SQL") || upper.contains("### ") || upper.contains("SELECT ") || upper.contains("INSERT ")
-                || upper.contains("UPDATE ") || message.length() > 500) {
-            return "Yêu cầu không thực hiện được";
-        }
-        return message;
     }
 
     private static String title(int status) {
@@ -195,6 +193,12 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
             if (status >= 500) return response(problem(e, status));
+            if (e instanceof org.glassfish.jersey.server.ParamException p) {
+                // a query or path parameter of the wrong kind (firstResult=abc): the client's mistake, named
+                String message = "Tham số '" + p.getParameterName() + "' sai định dạng";
+                return response(new Problem(400, "InvalidRequestException", "Yêu cầu không hợp lệ", message,
+                        List.of(new Problem.FieldProblem(p.getParameterName(), "sai định dạng")), null));
+            }
             return response(new Problem(status, camundaType(e), title(status), title(status), List.of(), null));
         }
     }
@@ -226,7 +230,8 @@ class EngineRestErrors implements ResourceConfigCustomizer {
                 return response(Problem.badRequest("body", "không phải JSON hợp lệ hoặc sai kiểu dữ liệu"));
             }
             if (e instanceof IllegalArgumentException) {
-                return response(new Problem(400, "InvalidRequestException", "Yêu cầu không hợp lệ", safe(e.getMessage()), List.of(), null));
+                return response(new Problem(400, "InvalidRequestException", "Yêu cầu không hợp lệ",
+                        EngineMessages.vietnamese(e.getMessage(), 400, field(e.getMessage())), List.of(), null));
             }
             return response(problem(e, 500));
         }
