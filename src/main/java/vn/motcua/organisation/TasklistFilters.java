@@ -11,6 +11,23 @@ import vn.motcua.process.DossierProcess.Var;
 /** The Tasklist filters every official works from, and the roles each is granted to. */
 enum TasklistFilters {
 
+    /**
+     * Where every official lands (the lowest priority opens first): the work waiting for them — the
+     * tasks they hold and the unclaimed tasks of their groups. For the one-stop that is intake,
+     * supplements, fees and results to return; for a head, assignments, reviews and late-dossier
+     * explanations; for a specialist, their appraisals; for the leader, approvals.
+     */
+    WORK("Việc cần xử lý", "Việc đang chờ tôi: công việc tôi đã nhận và công việc chưa ai nhận của bộ phận tôi, hạn gần nhất trước",
+            -20, Set.of(Role.values())) {
+        @Override
+        TaskQuery query(TaskService tasks) {
+            return tasks.createTaskQuery()
+                    .or()
+                    .taskAssigneeExpression("${currentUser()}")
+                    .taskCandidateGroupInExpression("${currentUserGroups()}")
+                    .endOr();
+        }
+    },
     AWAITING_RECEPTION("Hồ sơ chờ tiếp nhận", "Hồ sơ mới nộp và hồ sơ bổ sung chờ kiểm tra, tiếp nhận", -10,
             Set.of(Role.RECEPTION)) {
         @Override

@@ -45,7 +45,8 @@ class ProvisioningTest {
         assertThat(authorizations.isUserAuthorized("tan-giang.reception", List.of("tan-giang:reception"),
                 Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isFalse();
         assertThat(filters.createFilterQuery().list()).extracting("name").containsExactlyInAnyOrder(
-                "Hồ sơ chờ tiếp nhận", "Hồ sơ của tôi", "Hồ sơ của phòng", "Sắp đến hạn", "Quá hạn", "Chờ phê duyệt");
+                "Việc cần xử lý", "Hồ sơ chờ tiếp nhận", "Hồ sơ của tôi", "Hồ sơ của phòng", "Sắp đến hạn", "Quá hạn",
+                "Chờ phê duyệt");
     }
 
     @Test
@@ -75,5 +76,26 @@ class ProvisioningTest {
                 .containsExactly("user tan-giang.reception updated");
         assertThat(identity.createUserQuery().userId("tan-giang.reception").singleResult().getLastName()).isEqualTo("Thảo");
         assertThat(identity.checkPassword("tan-giang.reception", "demo")).isTrue();
+    }
+
+    @Test
+    void aFilterLeftByAnEarlierReleaseIsBroughtUpToDate() throws Exception {
+        OrgChart chart;
+        try (InputStream in = getClass().getResourceAsStream("/demo/cao-bang.yaml")) {
+            chart = OrgChartReader.read(in, "demo");
+        }
+        var overdue = filters.createFilterQuery().filterName("Quá hạn").singleResult();
+        java.util.Map<String, Object> original = overdue.getProperties();
+        overdue.setProperties(java.util.Map.of("priority", 50));
+        overdue.setQuery(filters.createFilterQuery().filterName("Việc cần xử lý").singleResult().getQuery());
+        filters.saveFilter(overdue);
+
+        // (another test of this class may have renamed an official in the same database: only filters matter here)
+        assertThat(provisioner.apply(chart, (id, name, email) -> "demo")).filteredOn(c -> c.startsWith("filter"))
+                .containsExactly("filter \"Quá hạn\" updated");
+        var restored = filters.createFilterQuery().filterName("Quá hạn").singleResult();
+        assertThat(restored.getProperties()).isEqualTo(original);
+        assertThat(filters.count(restored.getId())).isZero();
+        assertThat(provisioner.apply(chart, (id, name, email) -> "demo")).filteredOn(c -> c.startsWith("filter")).isEmpty();
     }
 }

@@ -16,13 +16,14 @@
  */
 
 // motcua: Tasklist in Vietnamese for every official (whatever the browser's language), shortcut
-// descriptions included, and the task list sorted by due date first (see ../motcua/due-date-first.js).
+// descriptions included, the task list sorted by due date first, counts on every filter, forms in
+// Vietnamese (dd/mm/yyyy dates, messages) and only the actions an official can use (../motcua/*.js).
 export default {
   locales: {
     availableLocales: ['vi'],
     fallbackLocale: 'vi'
   },
-  customScripts: ['motcua/due-date-first'],
+  customScripts: ['motcua/due-date-first', 'motcua/filter-counts', 'motcua/form-language', 'motcua/actions', 'motcua/names', 'motcua/slips'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
