@@ -24,6 +24,19 @@ public final class Formats {
     }
 
     /** An amount of đồng with dots between thousands: 1.500.000. */
+    /**
+     * A commune's name inside a sentence: the unit's kind in lower case, as Vietnamese administrative
+     * writing does ("Ủy ban nhân dân phường Tân Giang"); the name itself keeps its capitals.
+     */
+    public static String inSentence(String communeName) {
+        for (String kind : new String[] {"Phường ", "Xã ", "Thị trấn ", "Đặc khu "}) {
+            if (communeName.startsWith(kind)) {
+                return kind.toLowerCase(java.util.Locale.forLanguageTag("vi")) + communeName.substring(kind.length());
+            }
+        }
+        return communeName;
+    }
+
     public static String money(long amount) {
         return String.format(java.util.Locale.ROOT, "%,d", amount).replace(',', '.');
     }

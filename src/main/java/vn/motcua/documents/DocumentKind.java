@@ -11,7 +11,8 @@ public enum DocumentKind {
     MAU_04("mau-04", "Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)"),
     MAU_05("mau-05", "Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05)"),
     THONG_BAO_DUNG("thong-bao-dung", "Thông báo dừng giải quyết hồ sơ"),
-    KET_QUA("ket-qua", "Kết quả giải quyết (bản điện tử)");
+    KET_QUA("ket-qua", "Kết quả giải quyết (bản điện tử)"),
+    DU_THAO("du-thao", "Dự thảo kết quả giải quyết (để xem xét, phê duyệt)");
 
     private final String slug;
     private final String title;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.motcua.engine.DossierEngine;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.Dossiers;
@@ -26,8 +27,10 @@ public class Documents implements ElectronicResult {
     private final DossierForms forms;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DossierEngine engine;
 
-    Documents(Dossiers dossiers, ResultDelivery results, DossierForms forms, JdbcClient jdbc, Clock clock) {
+    Documents(Dossiers dossiers, ResultDelivery results, DossierForms forms, JdbcClient jdbc, Clock clock, DossierEngine engine) {
+        this.engine = engine;
         this.dossiers = dossiers;
         this.results = results;
         this.forms = forms;
@@ -46,6 +49,9 @@ public class Documents implements ElectronicResult {
         if (d.status() == DossierStatus.STOPPED.code()) kinds.add(DocumentKind.THONG_BAO_DUNG);
         if ((d.finishedAt() != null && results.approvedResult(d.code()).isPresent()) || signedResult(d.code()).isPresent()) {
             kinds.add(DocumentKind.KET_QUA);
+        } else if (d.finishedAt() == null && engine.draftResult(d.code()).isPresent()) {
+            // drafted, not yet approved: the head and the leader read it before deciding
+            kinds.add(DocumentKind.DU_THAO);
         }
         return kinds;
     }
@@ -70,6 +76,7 @@ public class Documents implements ElectronicResult {
             case MAU_05 -> forms.controlSlip(d);
             case THONG_BAO_DUNG -> forms.stopNotice(d);
             case KET_QUA -> forms.result(d, results.approvedResult(code).orElseThrow());
+            case DU_THAO -> forms.draft(d, engine.draftResult(code).orElseThrow());
         });
     }
 

@@ -54,6 +54,7 @@ class DossierForms {
         pdf.line("5. Thời gian trả kết quả giải quyết hồ sơ: ", Formats.dateTime(d.deadline().originalAppointmentAt() != null
                 ? d.deadline().originalAppointmentAt() : d.appointmentAt()));
         pdf.line("6. Đăng ký nhận kết quả tại: ", d.returnMethod().label());
+        pdf.line("7. Phí, lệ phí: ", fees(p));
         pdf.qr(d.code() + "|" + d.lookupSecret(), "Mã tra cứu hồ sơ: " + d.lookupSecret()
                 + "\nTra cứu tại Bộ phận Một cửa hoặc trực tuyến bằng mã hồ sơ và mã tra cứu.");
         return pdf.signatures(signers("NGƯỜI NỘP HỒ SƠ", d.applicant().fullName(), "NGƯỜI TIẾP NHẬN HỒ SƠ",
@@ -171,8 +172,56 @@ class DossierForms {
         pdf.line(approved, pdf.text);
         pdf.line("Bản điện tử của kết quả, đã được " + communeLeadership(d) + " phê duyệt lúc "
                 + Formats.dateTime(d.finishedAt()) + ".", pdf.italic);
-        return pdf.signatures(signers("TM. ỦY BAN NHÂN DÂN", officialName(last(d, DossierStatus.FINISHED)
-                .map(StatusChange::actor).orElse(null)))).bytes();
+        String signer = last(d, DossierStatus.FINISHED).map(StatusChange::actor).orElse(null);
+        return pdf.signatures(signers("TM. ỦY BAN NHÂN DÂN\n" + signingCapacity(signerTitle(d, signer)), officialName(signer))).bytes();
+    }
+
+    /**
+     * The draft of the result, as the head and the leader review it before approving: the same
+     * layout as the result, marked "DỰ THẢO" and unsigned.
+     */
+    byte[] draft(DossierView d, String drafted) {
+        Pdf pdf = start(d, "DỰ THẢO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", null);
+        pdf.title("DỰ THẢO", "KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH\n" + procedure(d).name().toUpperCase(Locale.forLanguageTag("vi")));
+        pdf.line("Mã hồ sơ: ", d.code());
+        pdf.line("Người yêu cầu: ", d.applicant().fullName());
+        pdf.line(drafted, pdf.text);
+        pdf.line("Bản dự thảo để trưởng phòng xem xét và lãnh đạo " + communeLeadership(d)
+                + " phê duyệt; chưa có giá trị pháp lý.", pdf.italic);
+        return pdf.signatures(signers("TM. ỦY BAN NHÂN DÂN\n" + signingCapacity(null) + " (dự kiến ký)", leader(d))).bytes();
+    }
+
+    /** What a procedure costs the citizen, as Mẫu 01 states it: each fee and the total, or that it is free. */
+    static String fees(Procedure p) {
+        if (p.fees().isEmpty()) {
+            return "Không thu phí, lệ phí";
+        }
+        StringBuilder text = new StringBuilder();
+        long total = 0;
+        for (Procedure.Fee fee : p.fees()) {
+            if (text.length() > 0) text.append("; ");
+            text.append(fee.name()).append(": ").append(Formats.money(fee.amount())).append(" đồng");
+            total += fee.amount();
+        }
+        if (p.fees().size() > 1) text.append(" (tổng cộng ").append(Formats.money(total)).append(" đồng)");
+        return text.toString();
+    }
+
+    /**
+     * The signer's capacity under "TM. ỦY BAN NHÂN DÂN", from the title provisioned for them: the
+     * chairperson signs as "CHỦ TỊCH"; a vice-chairperson signs on the chairperson's behalf
+     * ("KT. CHỦ TỊCH", then "PHÓ CHỦ TỊCH").
+     */
+    static String signingCapacity(String title) {
+        java.util.Locale vi = Locale.forLanguageTag("vi");
+        String position = title == null ? "Chủ tịch" : title.replaceFirst("(?i)\\s+(UBND|Ủy ban nhân dân)\\b.*$", "").trim();
+        if (position.toLowerCase(vi).startsWith("phó chủ tịch")) {
+            return "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH";
+        }
+        if (position.isEmpty() || position.toLowerCase(vi).startsWith("lãnh đạo")) {
+            position = "Chủ tịch";
+        }
+        return position.toUpperCase(vi);
     }
 
     /** The last time the dossier took this status. */
@@ -197,11 +246,11 @@ class DossierForms {
     }
 
     private static String center(DossierView d) {
-        return "Trung tâm Phục vụ hành chính công " + d.commune().name();
+        return "Trung tâm Phục vụ hành chính công " + Formats.inSentence(d.commune().name());
     }
 
     private static String communeLeadership(DossierView d) {
-        return "Ủy ban nhân dân " + d.commune().name();
+        return "Ủy ban nhân dân " + Formats.inSentence(d.commune().name());
     }
 
     /** Signed and sealed by the head of the agency: the commune's leader. */

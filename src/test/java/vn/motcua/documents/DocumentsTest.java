@@ -55,11 +55,16 @@ public class DocumentsTest {
         String slip = text(download("/api/dossiers/" + code + "/documents/mau-01", "tan-giang.reception"));
         Files.writeString(Path.of("target/mau-01.txt"), slip);
         assertThat(slip).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                "Độc lập - Tự do - Hạnh phúc", "UBND PHƯỜNG TÂN GIANG", "Phường Tân Giang", "Nguyễn Thị Hồng Nhung",
+                "Độc lập - Tự do - Hạnh phúc", "UBND PHƯỜNG TÂN GIANG", "Nguyễn Thị Hồng Nhung",
                 "Mã hồ sơ: " + code, "Cấp Giấy xác nhận tình trạng hôn nhân", "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân",
                 "03 ngày làm việc", "16 giờ 00 phút, ngày 13/02/2026", "16 giờ 00 phút, ngày 25/02/2026",
                 "Nhận qua dịch vụ bưu chính công ích", created.get("lookupSecret").asText(), "Cao Bằng, ngày 13 tháng 02 năm 2026",
-                "Nguyễn Thị Thu Trang");
+                "Nguyễn Thị Thu Trang",
+                "7. Phí, lệ phí: Lệ phí cấp Giấy xác nhận tình trạng hôn nhân: 5.000 đồng",
+                "Trung tâm Phục vụ hành chính công phường Tân Giang tiếp nhận hồ sơ của")
+                .doesNotContain("hành chính công Phường");
+        JsonNode history = http.get("/api/dossiers/" + code, "tan-giang.reception").expect(200).body().get("statusHistory");
+        assertThat(history.get(0).get("note").asText()).isEqualTo("Nộp hồ sơ trực tiếp tại Bộ phận Một cửa");
 
         String control = text(download("/api/dossiers/" + code + "/documents/mau-05", "tan-giang.vp.head"));
         assertThat(control).contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", code, "Bộ phận Một cửa",
@@ -78,6 +83,22 @@ public class DocumentsTest {
         assertThat(csv.text()).contains(code, "Nguyễn Thị Hồng Nhung", "Cấp Giấy xác nhận tình trạng hôn nhân");
         assertThat(http.get("/api/communes/tan-giang/register?date=13-02-2026", "tan-giang.leader").status()).isEqualTo(400);
         assertThat(http.get("/api/communes/tan-giang/register?date=2026-02-13", "thuc-phan.leader").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aFreeProcedureSaysSoOnTheSlipAndTheResultIsSignedForTheCommitteeByItsChairperson() throws Exception {
+        Http http = new Http(port);
+        vn.motcua.support.DossierSteps.AtStep approval = new vn.motcua.support.DossierSteps(http).atApproval();
+        String code = approval.code();
+        http.complete("tan-giang.leader", approval.taskId(), Map.of("leaderDecision", "APPROVE")).expect(204);
+
+        assertThat(text(download("/api/dossiers/" + code + "/documents/mau-01", "tan-giang.reception")))
+                .contains("7. Phí, lệ phí: Không thu phí, lệ phí");
+        String result = text(download("/api/dossiers/" + code + "/documents/ket-qua", "tan-giang.reception"));
+        assertThat(result).contains("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH", "Hoàng Văn Lợi",
+                "đã được Ủy ban nhân dân phường Tân Giang phê duyệt");
+        assertThat(DossierForms.signingCapacity("Phó Chủ tịch UBND xã")).isEqualTo("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH");
+        assertThat(DossierForms.signingCapacity("Chủ tịch Ủy ban nhân dân phường")).isEqualTo("CHỦ TỊCH");
     }
 
     @Test

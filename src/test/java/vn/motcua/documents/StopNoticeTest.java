@@ -52,7 +52,7 @@ class StopNoticeTest {
         assertThat(kinds(http, review.code())).contains("thong-bao-dung");
         String notice = DocumentsTest.text(download(review.code(), "tan-giang.reception"));
         assertThat(notice).contains("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "UBND PHƯỜNG TÂN GIANG", "Mã hồ sơ: " + review.code(),
-                "Kính gửi: Nguyễn Thị Hồng Nhung", "Đăng ký khai sinh", "Phường Tân Giang",
+                "Kính gửi: Nguyễn Thị Hồng Nhung", "Đăng ký khai sinh", "Ủy ban nhân dân phường Tân Giang thông báo dừng",
                 "Lý do: Người yêu cầu không đủ điều kiện đăng ký khai sinh tại phường",
                 "14 giờ 15 phút, ngày 18/03/2026", "Cao Bằng, ngày 18 tháng 03 năm 2026",
                 "TRƯỞNG PHÒNG", "Lê Thị Minh Nguyệt");
