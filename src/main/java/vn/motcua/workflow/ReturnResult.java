@@ -36,30 +36,23 @@ class ReturnResult implements JavaDelegate {
         String applicant = (String) execution.getVariable(Var.APPLICANT_NAME);
         ReturnMethod method = ReturnMethod.valueOf((String) execution.getVariable(Var.RETURN_METHOD));
         String note;
-        switch (method) {
-            case COUNTER -> {
-                String recipient = (String) execution.getVariable(Var.RECIPIENT_NAME);
-                note = "Trả kết quả tại Bộ phận Một cửa, người nhận: " + recipient;
-                timeline.receive(code, "Công dân", recipient, null);
-            }
-            case POST -> {
-                if (Boolean.TRUE.equals(execution.getVariable(Var.POST_DELIVERED))) {
-                    // the post office reported the delivery
-                    String tracking = dossiers.find(code).postalTrackingNumber();
-                    note = "Bưu điện đã phát kết quả cho công dân, số hiệu bưu gửi " + tracking;
-                    results.recordPostEvent(code, true, "Đã phát: " + execution.getVariable(Var.POST_EVENT_DETAIL));
-                } else {
-                    String tracking = (String) execution.getVariable(Var.POSTAL_TRACKING_NUMBER);
-                    note = "Trả kết quả qua bưu chính công ích, số hiệu bưu gửi " + tracking;
-                    timeline.receive(code, "Bưu chính công ích, số hiệu bưu gửi " + tracking, applicant, null);
-                }
-            }
-            default -> {
-                note = "Trả kết quả điện tử trực tuyến";
-                timeline.handOver(code, "ONLINE_RESULT", "Trả kết quả điện tử trực tuyến", "Bộ phận Một cửa", actors.now(), null,
-                        "Công dân tải kết quả bằng mã hồ sơ và mã tra cứu");
-                timeline.receive(code, "Công dân (trực tuyến)", applicant, null);
-            }
+        String recipient = (String) execution.getVariable(Var.RECIPIENT_NAME);
+        if (recipient != null) {
+            // at the counter, also when the post office brought the shipment back
+            note = "Trả kết quả tại Bộ phận Một cửa, người nhận: " + recipient
+                    + (method == ReturnMethod.POST ? " (sau khi bưu gửi bị chuyển hoàn)" : "");
+            timeline.receive(code, "Công dân", recipient, null);
+        } else if (method == ReturnMethod.POST) {
+            // the delivery is confirmed: by the post office's event or, without a connection, by the one-stop
+            String tracking = dossiers.find(code).postalTrackingNumber();
+            note = "Bưu điện đã phát kết quả cho công dân, số hiệu bưu gửi " + tracking + ", "
+                    + execution.getVariable(Var.POST_EVENT_DETAIL);
+            results.recordPostEvent(code, true, "Đã phát: " + execution.getVariable(Var.POST_EVENT_DETAIL));
+        } else {
+            note = "Trả kết quả điện tử trực tuyến";
+            timeline.handOver(code, "ONLINE_RESULT", "Trả kết quả điện tử trực tuyến", "Bộ phận Một cửa", actors.now(), null,
+                    "Công dân tải kết quả bằng mã hồ sơ và mã tra cứu");
+            timeline.receive(code, "Công dân (trực tuyến)", applicant, null);
         }
         statusLog.changeStatus(code, DossierStatus.RETURNED, actors.now(), note);
     }

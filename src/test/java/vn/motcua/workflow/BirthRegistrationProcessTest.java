@@ -68,10 +68,43 @@ class BirthRegistrationProcessTest {
         ProcessInstance returning = returning(pi);
         waitingAt(returning, Element.TASK_RETURN_BY_POST);
         complete(current(returning), withVariables("postalTrackingNumber", "EB123456789VN"));
+
+        // dispatched, not returned: the post office holds the result until the one-stop confirms the delivery
+        waitingAt(returning, Element.TASK_CONFIRM_POST_DELIVERY);
+        assertThat(statuses(pi)).containsExactly(1, 2, 4, 9);
+        assertThat(dossier(pi).timeline()).last().satisfies(row -> assertThat(row.toUnit()).isEqualTo("Bưu chính công ích"));
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        assertThatThrownBy(() -> complete(current(returning), withVariables("postOutcome", "DELIVERED",
+                "postOutcomeDate", java.time.LocalDate.parse(today).plusDays(1).toString())))
+                .isInstanceOf(RejectedCompletion.class).hasMessageContaining("sau hôm nay");
+        assertThatThrownBy(() -> complete(current(returning), withVariables("postOutcome", "DELIVERED")))
+                .hasMessageContaining("Trường postOutcomeDate là bắt buộc");
+        waitingAt(returning, Element.TASK_CONFIRM_POST_DELIVERY);
+
+        complete(current(returning), withVariables("postOutcome", "DELIVERED", "postOutcomeDate", today,
+                "postOutcomeNote", "Người nhận: Nguyễn Thị Hồng Nhung"));
         assertThat(pi).isEnded().hasPassed(Element.END_RETURNED);
         assertThat(statuses(pi)).containsExactly(1, 2, 4, 9, 10);
-        assertThat(last(pi).note()).contains("EB123456789VN");
-        assertThat(dossier(pi).timeline()).last().satisfies(row -> assertThat(row.toUnit()).contains("EB123456789VN"));
+        assertThat(last(pi).note()).contains("EB123456789VN", "Bộ phận Một cửa xác nhận", "Người nhận: Nguyễn Thị Hồng Nhung");
+        assertThat(dossier(pi).timeline()).last().satisfies(row -> assertThat(row.toUnit()).isEqualTo("Công dân"));
+    }
+
+    @Test
+    void mailReturnedToSenderIsCollectedAtTheCounter() {
+        ProcessInstance pi = submit("POST");
+        acceptAndApprove(pi);
+        ProcessInstance returning = returning(pi);
+        complete(current(returning), withVariables("postalTrackingNumber", "EB987654321VN"));
+        complete(current(returning), withVariables("postOutcome", "RETURNED",
+                "postOutcomeDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString(),
+                "postOutcomeNote", "Không có người nhận"));
+
+        waitingAt(returning, Element.TASK_RETURN_AT_COUNTER);
+        assertThat(statuses(pi)).containsExactly(1, 2, 4, 9);
+        complete(current(returning), withVariables("recipientName", "Nguyễn Thị Hồng Nhung"));
+        assertThat(pi).isEnded();
+        assertThat(statuses(pi)).containsExactly(1, 2, 4, 9, 10);
+        assertThat(last(pi).note()).contains("người nhận: Nguyễn Thị Hồng Nhung", "sau khi bưu gửi bị chuyển hoàn");
     }
 
     @Test
