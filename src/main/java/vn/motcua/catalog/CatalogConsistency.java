@@ -45,6 +45,7 @@ public final class CatalogConsistency {
         Map<String, JsonNode> forms = forms(formFiles, problems);
         Set<String> formIds = forms.keySet();
         problems.addAll(contractProblems());
+
         Map<String, Process> processes = new HashMap<>();
         for (Resource bpmn : bpmnFiles) {
             try (InputStream in = bpmn.getInputStream()) {
@@ -73,6 +74,11 @@ public final class CatalogConsistency {
                 problems.add(bpmn.getFilename() + ": cannot be read as BPMN: " + e.getMessage()
                         + (cause != e ? " (" + cause.getMessage() + ")" : ""));
             }
+        }
+        if (processes.containsKey(vn.motcua.process.DossierProcess.Block.COUNTER_INTAKE)
+                && !CounterIntakeForm.matches(catalog, forms.get(CounterIntakeForm.FORM_ID))) {
+            problems.add("forms/" + CounterIntakeForm.FILE + " is missing or does not list the catalog's procedures and papers: "
+                    + "regenerate it with mvn test -Dtest=CounterIntakeFormTest -Dmotcua.writeIntakeForm=true");
         }
         for (Procedure procedure : catalog.all()) {
             Process process = processes.get(procedure.processKey());

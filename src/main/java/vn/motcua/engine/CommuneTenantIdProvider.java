@@ -20,7 +20,13 @@ class CommuneTenantIdProvider implements TenantIdProvider {
             return ctx.getSuperExecution().getTenantId();
         }
         Object commune = ctx.getVariables().get(COMMUNE_VARIABLE);
-        return commune instanceof String s && !s.isBlank() ? s : null;
+        if (commune instanceof String s && !s.isBlank()) {
+            return s;
+        }
+        // started by an official (the counter intake): their commune, so that what they typed stays in it
+        var context = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+        var auth = context == null ? null : context.getAuthentication();
+        return auth != null && auth.getTenantIds() != null && auth.getTenantIds().size() == 1 ? auth.getTenantIds().get(0) : null;
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import vn.motcua.http.Problem;
 import vn.motcua.http.Problem.FieldProblem;
+import vn.motcua.process.DossierProcess.Block;
+import vn.motcua.process.DossierProcess.Element;
 import vn.motcua.process.ProcessContract;
 import vn.motcua.process.Variable;
 import vn.motcua.security.EngineApiGuard.Official;
@@ -58,9 +60,7 @@ final class EngineWriteRules {
             // Camunda 7.24 loses a task's timeout timers when it migrates through this route (camunda-bpm-platform#4637)
             case "migration" -> Optional.of(Problem.forbidden(
                     "Chuyển hồ sơ đang chạy sang phiên bản mới qua API quản trị của motcua (POST /api/admin/migrations)"));
-            case "process-definition" -> startsInstance()
-                    ? Optional.of(Problem.forbidden("Hồ sơ chỉ được tạo qua API hồ sơ của motcua (POST /api/dossiers)"))
-                    : adminOnly();
+            case "process-definition" -> startsInstance() ? start() : adminOnly();
             default -> adminOnly();
         };
     }
@@ -81,6 +81,43 @@ final class EngineWriteRules {
     private boolean startsInstance() {
         String last = request.segment(request.size() - 1);
         return "start".equals(last) || "submit-form".equals(last);
+    }
+
+    /**
+     * Starting a process: only the counter intake ("Tiếp nhận hồ sơ", Tasklist's start form), only by
+     * a commune's one-stop, only through its form (submit-form) with the form's variables. Every
+     * other start is refused: a dossier comes in through POST /api/dossiers or the intake.
+     */
+    private Optional<Problem> start() {
+        boolean byKey = "key".equals(request.segment(1));
+        String key = byKey ? request.segment(2) : tasks.definitionKey(request.segment(1)).orElse(null);
+        boolean submitForm = "submit-form".equals(request.segment(request.size() - 1));
+        boolean plainPath = request.size() == (byKey ? 4 : 3);
+        if (!Block.COUNTER_INTAKE.equals(key) || !submitForm || !plainPath) {
+            return Optional.of(Problem.forbidden("Hồ sơ chỉ được tạo qua API hồ sơ của motcua (POST /api/dossiers) "
+                    + "hoặc biểu mẫu «Tiếp nhận hồ sơ» của Bộ phận Một cửa"));
+        }
+        if (caller.groups().stream().noneMatch(g -> g.endsWith(":" + vn.motcua.organisation.Role.RECEPTION.slug()))) {
+            return Optional.of(Problem.forbidden("Chỉ Bộ phận Một cửa tiếp nhận hồ sơ tại quầy"));
+        }
+        Optional<Problem> shape = onlyMembers(Set.of("variables"));
+        if (shape.isPresent()) return shape;
+        JsonNode variables = body == null ? null : body.get("variables");
+        if (variables == null || !variables.isObject()) {
+            return Optional.of(Problem.badRequest("variables", "thiếu thông tin hồ sơ"));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            Optional<Variable<?>> declared = ProcessContract.find(entry.getKey());
+            if (declared.isEmpty() || !declared.get().writableBy(Element.START_COUNTER_INTAKE)) {
+                problems.add(new FieldProblem(entry.getKey().isBlank() ? "variables" : entry.getKey(),
+                        "không thuộc biểu mẫu tiếp nhận hồ sơ"));
+            } else {
+                value(declared.get(), entry.getKey(), entry.getValue(), null, problems);
+            }
+        }
+        return problems.isEmpty() ? ok() : Optional.of(Problem.badRequest(problems));
     }
 
     private Optional<Problem> task() {

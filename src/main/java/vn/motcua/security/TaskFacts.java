@@ -70,6 +70,15 @@ class TaskFacts {
         })));
     }
 
+    /** The key of a process definition, by its id (empty when there is none). */
+    Optional<String> definitionKey(String definitionId) {
+        ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        return Optional.ofNullable(config.getCommandExecutorTxRequired().execute(ctx -> ctx.runWithoutAuthorization(() -> {
+            var definition = ctx.getProcessDefinitionManager().findLatestDefinitionById(definitionId);
+            return definition == null ? null : definition.getKey();
+        })));
+    }
+
     /** The {@code value}s of a select's options, as the service serialised them (JSON list of {label, value}). */
     private static Set<String> values(TypedValue options) {
         Set<String> values = new LinkedHashSet<>();
