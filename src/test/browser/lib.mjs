@@ -1,0 +1,133 @@
+/*
+ * Helpers of motcua's browser tests (each context starts with an empty profile): Debian's Chromium driven by playwright-core, the officials'
+ * steps as they click them in Tasklist, screenshots of every step, and checks that fail loudly.
+ */
+import {chromium} from 'playwright-core';
+import {mkdirSync} from 'node:fs';
+import {join} from 'node:path';
+
+export const CHROMIUM = process.env.MOTCUA_CHROMIUM || '/usr/bin/chromium';
+
+export class Scenario {
+  constructor(name, base, shots) {
+    this.name = name;
+    this.base = base.replace(/\/$/, '');
+    this.shots = join(shots, name);
+    this.count = 0;
+    mkdirSync(this.shots, {recursive: true});
+  }
+
+  async start() {
+    this.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    });
+  }
+
+  /** A new browser context (its own cookies) for one official, in an English-speaking browser on purpose. */
+  async as(user, app = 'tasklist') {
+    const context = await this.browser.newContext({viewport: {width: 1400, height: 900}, locale: 'en-US',
+      timezoneId: 'Asia/Ho_Chi_Minh'});
+    const page = await context.newPage();
+    page.setDefaultTimeout(20000);
+    page.on('pageerror', e => console.log(`[${user}] page error: ${e.message}`));
+    await page.goto(`${this.base}/camunda/app/${app}/default/`);
+    await page.waitForLoadState('networkidle');
+    await page.fill('input[ng-model=username]', user);
+    await page.fill('input[ng-model=password]', 'demo');
+    await page.click('button[type=submit]');
+    await page.waitForLoadState('networkidle');
+    return page;
+  }
+
+  async shot(page, label) {
+    this.count++;
+    const file = join(this.shots, String(this.count).padStart(2, '0') + '-' + label + '.png');
+    await page.screenshot({path: file, fullPage: false});
+    console.log('  screenshot ' + file);
+    return file;
+  }
+
+  async step(label, fn) {
+    console.log('- ' + label);
+    try {
+      return await fn();
+    } catch (e) {
+      e.message = `${this.name}: step "${label}" failed: ${e.message}`;
+      throw e;
+    }
+  }
+
+  async api(method, path, body, headers = {}) {
+    const response = await fetch(this.base + path, {
+      method,
+      headers: {'Content-Type': 'application/json', Accept: 'application/json', ...headers},
+      body: body === undefined ? undefined : JSON.stringify(body)
+    });
+    const text = await response.text();
+    return {status: response.status, body: text ? JSON.parse(text) : null};
+  }
+
+  async close() {
+    await this.browser?.close();
+  }
+}
+
+export function check(condition, message) {
+  if (!condition) {
+    throw new Error('check failed: ' + message);
+  }
+}
+
+export function basic(user) {
+  return {Authorization: 'Basic ' + Buffer.from(user + ':demo').toString('base64')};
+}
+
+/**
+ * Opens a filter by name and the task of a dossier from its card; claims it when unclaimed. A task
+ * beyond the list's first page (a busy day) is opened by its address, as a bookmarked task is.
+ */
+export async function openTask(page, filter, code, taskId) {
+  await page.locator('.task-filter', {hasText: filter}).first().click();
+  const card = page.locator('.tasks-list .task', {hasText: code}).first();
+  try {
+    await card.waitFor({timeout: taskId ? 4000 : 20000});
+    await card.locator('h4 a').click();
+  } catch (e) {
+    if (!taskId) throw e;
+    const url = new URL(page.url());
+    url.hash = url.hash.replace(/([?&])task=[^&]*/, '$1').replace(/[?&]$/, '') + (url.hash.includes('?') ? '&' : '?') + 'task=' + taskId;
+    await page.goto(url.toString());
+  }
+  await page.locator('.task-details').waitFor();
+  await page.locator('.fjs-container').first().waitFor();
+  const claim = page.locator('.task-details').getByText('Nhận xử lý', {exact: true});
+  if (await claim.count()) {
+    await claim.first().click();
+  }
+  // the form stays disabled until Tasklist knows the task is the official's
+  await page.waitForFunction(() => !document.querySelector('.disabled-form .fjs-container'));
+  return card;
+}
+
+/** The form-js field with this label. */
+export function field(page, label) {
+  return page.locator('.fjs-form-field', {has: page.locator('label', {hasText: label})}).first();
+}
+
+export async function completeTask(page) {
+  await page.getByRole('button', {name: 'Hoàn thành'}).click();
+}
+
+/** The words English must never show on a Vietnamese page (whole words, case-sensitive). */
+export const ENGLISH = ['Field is required', 'Select', 'Search', 'Complete', 'Claim', 'Dashboard', 'Processes',
+  'Users', 'Groups', 'Log out', 'Sign out', 'Tasks', 'Filters', 'Start process', 'Create task', 'Add a comment',
+  'Username', 'Password', 'Login', 'Decisions', 'Deployments', 'Batches', 'Tenants', 'Authorizations', 'System',
+  'Camunda 8', 'migrate'];
+
+export async function noEnglish(page, where) {
+  const text = await page.locator('body').innerText();
+  const found = ENGLISH.filter(w => new RegExp('(^|[^\\p{L}])' + w + '($|[^\\p{L}])', 'u').test(text));
+  check(found.length === 0, `${where} shows English: ${found.join(', ')}`);
+}
