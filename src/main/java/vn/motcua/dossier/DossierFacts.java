@@ -49,7 +49,11 @@ public class DossierFacts {
         facts.put(Var.PROCEDURE_NAME, procedure.name());
         facts.put(Var.APPLICANT_NAME, d.applicant().fullName());
         facts.put(Var.APPLICANT_ADDRESS, d.applicant().address());
+        facts.put(Var.APPLICANT_ID_NUMBER, d.applicant().idNumber());
+        facts.put(Var.APPLICANT_PHONE, d.applicant().phone());
+        facts.put(Var.APPLICANT_EMAIL, d.applicant().email() == null ? "" : d.applicant().email());
         facts.put(Var.CHANNEL, d.channel().name());
+        facts.put(Var.CHANNEL_LABEL, "Nộp " + d.channel().label());
         facts.put(Var.RETURN_METHOD, d.returnMethod().name());
         facts.put(Var.RETURN_METHOD_LABEL, d.returnMethod().label());
         facts.put(Var.COMPONENTS_SUMMARY, dossiers.components(d.id()).stream()

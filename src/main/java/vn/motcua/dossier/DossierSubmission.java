@@ -56,7 +56,7 @@ public class DossierSubmission {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String code = codes.next(s.commune().agencyId(), now.toLocalDate());
         long id = dossiers.insert(code, s, now, LookupSecrets.generate());
-        statusLog.registered(code, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ qua kênh " + s.channel());
+        statusLog.registered(code, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ " + s.channel().label());
         // the commune makes the instance's tenant; every other fact the processes load from here (DossierFacts)
         dossiers.setProcessInstance(id, engine.start(s.procedure().processKey(), code, s.commune().code()));
         if (caller != null) {

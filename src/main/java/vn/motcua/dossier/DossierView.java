@@ -54,6 +54,11 @@ public record DossierView(
                            Timeliness timeliness, boolean late, boolean lateForServiceIndex, int rescheduleCount) {
     }
 
-    public record Link(String href) {
+    /** A link; {@code method} only where it is not GET (an action). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Link(String href, String method, String title) {
+        public Link(String href) {
+            this(href, null, null);
+        }
     }
 }

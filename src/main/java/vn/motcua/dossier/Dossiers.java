@@ -103,7 +103,37 @@ public class Dossiers {
                 dossiers.statusHistory(d.id()),
                 dossiers.timeline(d.id()),
                 dossiers.notifications(d.id()),
-                Map.of("self", new DossierView.Link("/api/dossiers/" + d.code())));
+                links(d));
+    }
+
+    /**
+     * Where a client goes from a dossier: itself, its documents (the list, and the appointment slip
+     * and the result when it has them), its payments, the citizen's public lookup, and the actions
+     * its state allows now (withdrawal until the result is returned or the dossier has ended).
+     */
+    static Map<String, DossierView.Link> links(Dossier d) {
+        String self = "/api/dossiers/" + d.code();
+        Map<String, DossierView.Link> links = new java.util.LinkedHashMap<>();
+        links.put("self", new DossierView.Link(self));
+        links.put("documents", new DossierView.Link(self + "/documents", null, "Giấy tờ của hồ sơ"));
+        if (d.acceptedAt() != null) {
+            links.put("appointmentSlip", new DossierView.Link(self + "/documents/mau-01", null,
+                    "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)"));
+        }
+        links.put("controlSlip", new DossierView.Link(self + "/documents/mau-05", null,
+                "Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05)"));
+        if (d.finishedAt() != null) {
+            links.put("result", new DossierView.Link(self + "/documents/ket-qua", null, "Kết quả giải quyết"));
+        }
+        links.put("payments", new DossierView.Link(self + "/payments", null, "Phí, lệ phí đã nộp"));
+        links.put("publicLookup", new DossierView.Link("/api/public/dossiers/" + d.code() + "?secret={lookupSecret}", null,
+                "Tra cứu của công dân (mã tra cứu)"));
+        boolean ended = d.status() == DossierStatus.RETURNED || d.status() == DossierStatus.WITHDRAWN
+                || d.status() == DossierStatus.STOPPED || d.status() == DossierStatus.NOT_RECEIVED;
+        if (!ended) {
+            links.put("withdrawal", new DossierView.Link(self + "/withdrawal", "POST", "Công dân rút hồ sơ (lý do bắt buộc)"));
+        }
+        return links;
     }
 
     /** Where the dossier stands against its appointment and its current step's deadline. */

@@ -112,6 +112,20 @@ public class DossierEngine {
         return OptionalLong.of(due instanceof Number n ? n.longValue() : -1);
     }
 
+    /**
+     * The result the specialist drafted for a dossier still being resolved (what the head reviews
+     * and the leader approves), from whichever of the dossier's running processes holds it.
+     */
+    public Optional<String> draftResult(String code) {
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).active().list()) {
+            Object draft = runtime.getVariable(instance.getId(), Var.DRAFT_RESULT);
+            if (draft instanceof String text && !text.isBlank()) {
+                return Optional.of(text);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The fee was paid as due: the dossier waiting for it moves on. */
     public void paymentReceived(String code) {
         runtime.createMessageCorrelation(Message.PAYMENT_RECEIVED).processInstanceBusinessKey(code).correlate();

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
@@ -207,6 +208,12 @@ public class Provisioner {
         }
         grant(id, Resources.USER, Authorization.ANY, Permissions.READ, run);
         grant(id, Resources.GROUP, Authorization.ANY, Permissions.READ, run);
+        if (role == Role.RECEPTION) {
+            // the counter intake ("Tiếp nhận hồ sơ" in Tasklist's start dialog): the one-stop may start it, and only it
+            grant(id, Resources.PROCESS_DEFINITION, vn.motcua.process.DossierProcess.Block.COUNTER_INTAKE,
+                    Permissions.CREATE_INSTANCE, run);
+            grant(id, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE, run);
+        }
         if (role == Role.LEADER) {
             // the commune's leadership oversees every dossier of the commune (its tenant keeps it there)
             grant(id, Resources.TASK, Authorization.ANY, Permissions.READ, run);
@@ -330,10 +337,23 @@ public class Provisioner {
                 filter.setProperties(definition.properties());
                 filters.saveFilter(filter);
                 run.changes.add("filter \"" + definition.title() + "\" created");
+            } else if (outdated(filter, definition)) {
+                // an installation provisioned by an earlier release gets the current query and properties
+                filter.setQuery(definition.orderedQuery(tasks));
+                filter.setProperties(definition.properties());
+                filters.saveFilter(filter);
+                run.changes.add("filter \"" + definition.title() + "\" updated");
             }
             ids.add(filter.getId());
         }
         return ids;
+    }
+
+    private boolean outdated(Filter filter, TasklistFilters definition) {
+        Filter wanted = filters.newTaskFilter(definition.title());
+        wanted.setQuery(definition.orderedQuery(tasks));
+        return !((FilterEntity) filter).getQueryInternal().equals(((FilterEntity) wanted).getQueryInternal())
+                || !definition.properties().equals(filter.getProperties());
     }
 
     private void grantFilters(OrgChart chart, List<String> filterIds, Run run) {

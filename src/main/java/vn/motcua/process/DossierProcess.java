@@ -21,6 +21,10 @@ public final class DossierProcess {
         public static final String TASK_LEADER_APPROVAL = "Task_LeaderApproval";
         public static final String TASK_RETURN_AT_COUNTER = "Task_ReturnAtCounter";
         public static final String TASK_RETURN_BY_POST = "Task_ReturnByPost";
+        /** The counter intake's start: the one-stop registers a walk-in citizen's dossier from Tasklist. */
+        public static final String START_COUNTER_INTAKE = "Start_CounterIntake";
+        /** Without a post-office connection: the one-stop records what became of the shipment. */
+        public static final String TASK_CONFIRM_POST_DELIVERY = "Task_ConfirmPostDelivery";
         public static final String TASK_RECEIVE_PROCESSING_SUPPLEMENT = "Task_ReceiveProcessingSupplement";
         public static final String TASK_EXPLAIN_DELAY = "Task_ExplainDelay";
         public static final String TASK_COLLECT_FEE = "Task_CollectFee";
@@ -41,6 +45,10 @@ public final class DossierProcess {
         public static final String PROCEDURE_NAME = "procedureName";
         public static final String APPLICANT_NAME = "applicantName";
         public static final String APPLICANT_ADDRESS = "applicantAddress";
+        public static final String APPLICANT_ID_NUMBER = "applicantIdNumber";
+        public static final String APPLICANT_PHONE = "applicantPhone";
+        public static final String APPLICANT_EMAIL = "applicantEmail";
+        public static final String CHANNEL_LABEL = "channelLabel";
         public static final String CHANNEL = "channel";
         public static final String RETURN_METHOD = "returnMethod";
         public static final String RETURN_METHOD_LABEL = "returnMethodLabel";
@@ -85,6 +93,20 @@ public final class DossierProcess {
         /** The post office's event, as the integration correlates it. */
         public static final String POST_DELIVERED = "postDelivered";
         public static final String POST_EVENT_DETAIL = "postEventDetail";
+        /** The one-stop's record of the shipment: DELIVERED or RETURNED, on which day, and a note. */
+        /** The counter intake's form (Tasklist's start form): what POST /api/dossiers receives, and whether to accept at once. */
+        public static final String INTAKE_PROCEDURE = "intakeProcedure";
+        public static final String INTAKE_APPLICANT_NAME = "intakeApplicantName";
+        public static final String INTAKE_ID_NUMBER = "intakeIdNumber";
+        public static final String INTAKE_PHONE = "intakePhone";
+        public static final String INTAKE_EMAIL = "intakeEmail";
+        public static final String INTAKE_ADDRESS = "intakeAddress";
+        public static final String INTAKE_RETURN_METHOD = "intakeReturnMethod";
+        public static final String INTAKE_PAPERS = "intakePapers";
+        public static final String INTAKE_ACCEPT_NOW = "intakeAcceptNow";
+        public static final String POST_OUTCOME = "postOutcome";
+        public static final String POST_OUTCOME_DATE = "postOutcomeDate";
+        public static final String POST_OUTCOME_NOTE = "postOutcomeNote";
         /** Which resolution block a procedure composes (giai-quyet-phong, giai-quyet-rut-gon, giai-quyet-tai-cho). */
         public static final String RESOLUTION_BLOCK = "resolutionBlock";
         /** How a resolution block ended: RESOLVED, SUPPLEMENT or STOPPED. */
@@ -105,6 +127,8 @@ public final class DossierProcess {
         public static final String RETURN = "RETURN";
         public static final String DRAFT = "DRAFT";
         public static final String STOP = "STOP";
+        public static final String DELIVERED = "DELIVERED";
+        public static final String RETURNED = "RETURNED";
 
         private Decision() {
         }
@@ -123,6 +147,8 @@ public final class DossierProcess {
     /** The building blocks in processes/chung/ (their process keys). */
     public static final class Block {
         public static final String RECEPTION = "tiep-nhan";
+        /** Not a block of a dossier: the counter's start form, which registers a dossier ("Tiếp nhận hồ sơ"). */
+        public static final String COUNTER_INTAKE = "tiep-nhan-tai-quay";
         public static final String RESOLUTION = "giai-quyet";
         public static final String DEPARTMENT = "giai-quyet-phong";
         public static final String SHORT = "giai-quyet-rut-gon";

@@ -42,6 +42,10 @@ public final class ProcessContract {
     public static final Variable<String> PROCEDURE_NAME = Variable.text(Var.PROCEDURE_NAME, 300);
     public static final Variable<String> APPLICANT_NAME = Variable.text(Var.APPLICANT_NAME, 200);
     public static final Variable<String> APPLICANT_ADDRESS = Variable.text(Var.APPLICANT_ADDRESS, 500);
+    public static final Variable<String> APPLICANT_ID_NUMBER = Variable.text(Var.APPLICANT_ID_NUMBER, 20);
+    public static final Variable<String> APPLICANT_PHONE = Variable.text(Var.APPLICANT_PHONE, 20);
+    public static final Variable<String> APPLICANT_EMAIL = Variable.text(Var.APPLICANT_EMAIL, 254);
+    public static final Variable<String> CHANNEL_LABEL = Variable.text(Var.CHANNEL_LABEL, 200);
     public static final Variable<String> CHANNEL = Variable.text(Var.CHANNEL, 16);
     public static final Variable<String> RETURN_METHOD = Variable.text(Var.RETURN_METHOD, 16);
     public static final Variable<String> RETURN_METHOD_LABEL = Variable.text(Var.RETURN_METHOD_LABEL, 200);
@@ -119,6 +123,35 @@ public final class ProcessContract {
             .writtenBy(Element.TASK_RETURN_AT_COUNTER);
     public static final Variable<String> POSTAL_TRACKING_NUMBER = Variable.text(Var.POSTAL_TRACKING_NUMBER, 40)
             .writtenBy(Element.TASK_RETURN_BY_POST);
+    public static final Variable<String> POST_OUTCOME = Variable.choice(Var.POST_OUTCOME, Decision.DELIVERED, Decision.RETURNED)
+            .writtenBy(Element.TASK_CONFIRM_POST_DELIVERY);
+    /** The day the post office delivered, or brought the shipment back (not in the future, not before dispatch). */
+    public static final Variable<String> POST_OUTCOME_DATE = Variable.date(Var.POST_OUTCOME_DATE)
+            .writtenBy(Element.TASK_CONFIRM_POST_DELIVERY);
+    public static final Variable<String> POST_OUTCOME_NOTE = Variable.text(Var.POST_OUTCOME_NOTE, NOTE_LENGTH).multiline()
+            .writtenBy(Element.TASK_CONFIRM_POST_DELIVERY);
+
+    // --- the counter intake's start form (Tasklist: "Khởi tạo quy trình" → "Tiếp nhận hồ sơ") -------------
+    // the same rules as POST /api/dossiers apply when the dossier is registered (SubmissionValidator)
+    public static final Variable<String> INTAKE_PROCEDURE = Variable.text(Var.INTAKE_PROCEDURE, 32)
+            .writtenBy(Element.START_COUNTER_INTAKE);
+    public static final Variable<String> INTAKE_APPLICANT_NAME = Variable.text(Var.INTAKE_APPLICANT_NAME, 200)
+            .writtenBy(Element.START_COUNTER_INTAKE);
+    public static final Variable<String> INTAKE_ID_NUMBER = Variable.text(Var.INTAKE_ID_NUMBER, 20)
+            .writtenBy(Element.START_COUNTER_INTAKE);
+    public static final Variable<String> INTAKE_PHONE = Variable.text(Var.INTAKE_PHONE, 20)
+            .writtenBy(Element.START_COUNTER_INTAKE);
+    public static final Variable<String> INTAKE_EMAIL = Variable.text(Var.INTAKE_EMAIL, 254)
+            .writtenBy(Element.START_COUNTER_INTAKE);
+    public static final Variable<String> INTAKE_ADDRESS = Variable.text(Var.INTAKE_ADDRESS, 500)
+            .writtenBy(Element.START_COUNTER_INTAKE);
+    public static final Variable<String> INTAKE_RETURN_METHOD = Variable.choice(Var.INTAKE_RETURN_METHOD, "COUNTER", "POST", "ONLINE")
+            .writtenBy(Element.START_COUNTER_INTAKE);
+    /** The papers the citizen handed in (the checklist of the chosen procedure's papers). */
+    public static final Variable<Object> INTAKE_PAPERS = Variable.textList(Var.INTAKE_PAPERS, 300, 50)
+            .writtenBy(Element.START_COUNTER_INTAKE);
+    public static final Variable<Boolean> INTAKE_ACCEPT_NOW = Variable.bool(Var.INTAKE_ACCEPT_NOW)
+            .writtenBy(Element.START_COUNTER_INTAKE);
 
     /** Task-local due dates the service caches per step ({@code stepDue_<task id>}). */
     public static final String STEP_DUE_PREFIX = "stepDue_";

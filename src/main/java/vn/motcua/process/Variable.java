@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class Variable<T> {
 
     /** What a client may send for the variable. */
-    public enum Kind { TEXT, CHOICE, INTEGER, DATE, BOOLEAN, DATE_TIME, OBJECT }
+    public enum Kind { TEXT, CHOICE, INTEGER, DATE, BOOLEAN, DATE_TIME, OBJECT, TEXT_LIST }
 
     /** Dates a client may send: a legal date of a dossier is never outside these years. */
     static final int MIN_YEAR = 2000;
@@ -71,6 +71,14 @@ public final class Variable<T> {
     /** A calendar date a client sends as {@code yyyy-MM-dd} (a date field of a form). */
     static Variable<String> date(String name) {
         return new Variable<>(name, String.class, Kind.DATE, 32, false, 0, 0, Set.of(), null, Set.of());
+    }
+
+    /**
+     * The ticked values of a checklist: Tasklist sends them as a {@code Json} string of an array of
+     * strings; at most {@code max} of them, each a text of at most {@code maxLength} characters.
+     */
+    static Variable<Object> textList(String name, int maxLength, int max) {
+        return new Variable<>(name, Object.class, Kind.TEXT_LIST, maxLength, false, 0, max, Set.of(), null, Set.of());
     }
 
     static Variable<Boolean> bool(String name) {
@@ -189,6 +197,19 @@ public final class Variable<T> {
             case BOOLEAN -> {
                 if (!(value instanceof Boolean)) reasons.add("phải là true hoặc false");
             }
+            case TEXT_LIST -> {
+                List<String> items = textList(value);
+                if (items == null) {
+                    reasons.add("phải là danh sách các chuỗi ký tự (JSON)");
+                } else if (items.size() > max) {
+                    reasons.add("tối đa " + max + " mục");
+                } else {
+                    for (String item : items) {
+                        checkText(item, reasons);
+                        if (!reasons.isEmpty()) break;
+                    }
+                }
+            }
             default -> reasons.add("do hệ thống ghi, không nhận từ người dùng");
         }
         return reasons;
@@ -202,7 +223,27 @@ public final class Variable<T> {
             case BOOLEAN -> List.of("Boolean");
             case DATE_TIME -> List.of("Date");
             case OBJECT -> List.of("Json", "Object");
+            case TEXT_LIST -> List.of("Json");
         };
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The strings of a checklist's value (a JSON array of strings, as text or as the engine's Json value); null if it is not one. */
+    public static List<String> textList(Object value) {
+        if (value == null) return null;
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(value.toString());
+            if (node == null || !node.isArray()) return null;
+            List<String> items = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode item : node) {
+                if (!item.isTextual()) return null;
+                items.add(item.textValue());
+            }
+            return items;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
     }
 
     private void checkText(String text, List<String> reasons) {

@@ -31,22 +31,34 @@ class CompletionGuard extends AbstractBpmnParseListener {
     private static final Set<String> APPROVAL = Set.of(Decision.APPROVE, Decision.RETURN, Decision.STOP);
 
     /** For each step: the decision variable and its values, and what must accompany a decision. */
-    private static final Map<String, Rule> RULES = Map.of(
-            DossierProcess.Element.TASK_RECEPTION_CHECK,
-            new Rule(Var.RECEPTION_DECISION, RECEPTION, Map.of(
-                    Decision.SUPPLEMENT, List.of(Var.SUPPLEMENT_REQUEST),
-                    Decision.REFUSE, List.of(Var.REFUSAL_REASON))),
-            DossierProcess.Element.TASK_ASSIGN_SPECIALIST, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.SPECIALIST_ID))),
-            DossierProcess.Element.TASK_APPRAISE_DOSSIER, new Rule(Var.APPRAISAL_DECISION, Set.of(Decision.DRAFT, Decision.SUPPLEMENT),
-                    Map.of(Decision.DRAFT, List.of(Var.DRAFT_RESULT), Decision.SUPPLEMENT, List.of(Var.SUPPLEMENT_REQUEST))),
-            DossierProcess.Element.TASK_EXPLAIN_DELAY, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.DELAY_REASON, Var.NEW_APPOINTMENT))),
-            DossierProcess.Element.TASK_REVIEW_DRAFT,
-            new Rule(Var.HEAD_DECISION, APPROVAL, Map.of(Decision.RETURN, List.of(Var.HEAD_COMMENT), Decision.STOP, List.of(Var.STOP_REASON))),
-            DossierProcess.Element.TASK_LEADER_APPROVAL,
-            new Rule(Var.LEADER_DECISION, APPROVAL, Map.of(Decision.RETURN, List.of(Var.LEADER_COMMENT), Decision.STOP, List.of(Var.STOP_REASON))),
-            DossierProcess.Element.TASK_RETURN_AT_COUNTER, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.RECIPIENT_NAME))),
-            DossierProcess.Element.TASK_RETURN_BY_POST, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.POSTAL_TRACKING_NUMBER))),
-            DossierProcess.Element.TASK_COLLECT_FEE, new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.FEE_PAID, Var.RECEIPT_NUMBER))));
+    private static final Map<String, Rule> RULES = Map.ofEntries(
+            Map.entry(DossierProcess.Element.TASK_RECEPTION_CHECK,
+                    new Rule(Var.RECEPTION_DECISION, RECEPTION, Map.of(
+                            Decision.SUPPLEMENT, List.of(Var.SUPPLEMENT_REQUEST), Decision.REFUSE, List.of(Var.REFUSAL_REASON)))),
+            Map.entry(DossierProcess.Element.TASK_ASSIGN_SPECIALIST,
+                    new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.SPECIALIST_ID)))),
+            Map.entry(DossierProcess.Element.TASK_APPRAISE_DOSSIER,
+                    new Rule(Var.APPRAISAL_DECISION, Set.of(Decision.DRAFT, Decision.SUPPLEMENT), Map.of(
+                            Decision.DRAFT, List.of(Var.DRAFT_RESULT), Decision.SUPPLEMENT, List.of(Var.SUPPLEMENT_REQUEST)))),
+            Map.entry(DossierProcess.Element.TASK_EXPLAIN_DELAY,
+                    new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.DELAY_REASON, Var.NEW_APPOINTMENT)))),
+            Map.entry(DossierProcess.Element.TASK_REVIEW_DRAFT,
+                    new Rule(Var.HEAD_DECISION, APPROVAL, Map.of(Decision.RETURN, List.of(Var.HEAD_COMMENT), Decision.STOP, List.of(Var.STOP_REASON)))),
+            Map.entry(DossierProcess.Element.TASK_LEADER_APPROVAL,
+                    new Rule(Var.LEADER_DECISION, APPROVAL, Map.of(Decision.RETURN, List.of(Var.LEADER_COMMENT), Decision.STOP, List.of(Var.STOP_REASON)))),
+            Map.entry(DossierProcess.Element.TASK_RETURN_AT_COUNTER,
+                    new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.RECIPIENT_NAME)))),
+            Map.entry(DossierProcess.Element.TASK_RETURN_BY_POST,
+                    new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.POSTAL_TRACKING_NUMBER)))),
+            Map.entry(DossierProcess.Element.TASK_COLLECT_FEE,
+                    new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.FEE_PAID, Var.RECEIPT_NUMBER)))),
+            Map.entry(DossierProcess.Element.TASK_CONFIRM_POST_DELIVERY,
+                    new Rule(Var.POST_OUTCOME, Set.of(Decision.DELIVERED, Decision.RETURNED), Map.of(Rule.ALWAYS, List.of(Var.POST_OUTCOME_DATE)))),
+            // the citizen's papers are recorded when the supplement is received: never an empty completion
+            Map.entry(DossierProcess.Element.TASK_RECEIVE_SUPPLEMENT,
+                    new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.SUPPLEMENT_NOTE)))),
+            Map.entry(DossierProcess.Element.TASK_RECEIVE_PROCESSING_SUPPLEMENT,
+                    new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.SUPPLEMENT_NOTE)))));
 
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {

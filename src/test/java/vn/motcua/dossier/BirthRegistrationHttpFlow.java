@@ -39,21 +39,32 @@ abstract class BirthRegistrationHttpFlow {
         assertThat(filterTasks(http, "tan-giang.reception", "Hồ sơ chờ tiếp nhận")).contains(reception.get("id").asText());
         assertThat(filterTasks(http, "thuc-phan.reception", "Hồ sơ chờ tiếp nhận")).doesNotContain(reception.get("id").asText());
         assertThat(filterNames(http, "tan-giang.reception")).containsExactlyInAnyOrder(
-                "Hồ sơ chờ tiếp nhận", "Hồ sơ của tôi", "Hồ sơ của phòng", "Sắp đến hạn", "Quá hạn");
+                "Việc cần xử lý", "Hồ sơ chờ tiếp nhận", "Hồ sơ của tôi", "Hồ sơ của phòng", "Sắp đến hạn", "Quá hạn");
         assertThat(filterNames(http, "tan-giang.leader")).containsExactlyInAnyOrder(
-                "Hồ sơ của tôi", "Hồ sơ của phòng", "Sắp đến hạn", "Quá hạn", "Chờ phê duyệt");
+                "Việc cần xử lý", "Hồ sơ của tôi", "Hồ sơ của phòng", "Sắp đến hạn", "Quá hạn", "Chờ phê duyệt");
+        // every official lands on the work waiting for them, and it holds this dossier's step
+        for (String user : List.of("tan-giang.reception", "tan-giang.vp.head", "tan-giang.vp.specialist1", "tan-giang.leader")) {
+            assertThat(landingFilter(http, user)).as(user).isEqualTo("Việc cần xử lý");
+        }
+        assertThat(filterTasks(http, "tan-giang.reception", "Việc cần xử lý")).contains(reception.get("id").asText());
+        assertThat(filterTasks(http, "tan-giang.reception2", "Việc cần xử lý")).contains(reception.get("id").asText());
+        assertThat(filterTasks(http, "thuc-phan.reception", "Việc cần xử lý")).doesNotContain(reception.get("id").asText());
         String instance = reception.get("processInstanceId").asText();
         assertThat(variableNames(http, "tan-giang.reception", instance)).contains("dossierCode", "applicantName");
         assertThat(variableNames(http, "thuc-phan.reception", instance)).isEmpty();
         assertThat(variableNames(http, "thuc-phan.leader", instance)).isEmpty();
         http.claim("tan-giang.reception", reception.get("id").asText()).expect(204);
         assertThat(filterTasks(http, "tan-giang.reception", "Hồ sơ của tôi")).contains(reception.get("id").asText());
+        // claimed: still in the holder's work, no longer waiting for the colleague
+        assertThat(filterTasks(http, "tan-giang.reception", "Việc cần xử lý")).contains(reception.get("id").asText());
+        assertThat(filterTasks(http, "tan-giang.reception2", "Việc cần xử lý")).doesNotContain(reception.get("id").asText());
         http.complete("tan-giang.reception", reception.get("id").asText(), Map.of("receptionDecision", "ACCEPT")).expect(204);
 
         // the head of Văn phòng HĐND và UBND receives it and chooses a specialist
         assertThat(http.tasks("thuc-phan.vp.head", code)).isEmpty();
         assertThat(http.tasks("tan-giang.kt.head", code)).isEmpty();
         JsonNode assign = single(http.tasks("tan-giang.vp.head", code));
+        assertThat(filterTasks(http, "tan-giang.vp.head", "Việc cần xử lý")).contains(assign.get("id").asText());
         assertThat(assign.get("assignee").asText()).isEqualTo("tan-giang.vp.head");
         assertThat(assign.get("due").isNull()).as("the step has a deadline").isFalse();
         JsonNode accepted = http.get("/api/dossiers/" + code, Http.PORTAL).expect(200).body();
@@ -62,6 +73,8 @@ abstract class BirthRegistrationHttpFlow {
         http.complete("tan-giang.vp.head", assign.get("id").asText(), Map.of("specialistId", "tan-giang.vp.specialist1")).expect(204);
 
         JsonNode appraise = single(http.tasks("tan-giang.vp.specialist1", code));
+        assertThat(filterTasks(http, "tan-giang.vp.specialist1", "Việc cần xử lý")).contains(appraise.get("id").asText());
+        assertThat(filterTasks(http, "tan-giang.vp.specialist2", "Việc cần xử lý")).doesNotContain(appraise.get("id").asText());
         assertThat(appraise.get("assignee").asText()).isEqualTo("tan-giang.vp.specialist1");
         assertThat(http.tasks("thuc-phan.vp.specialist1", code)).isEmpty();
         http.complete("tan-giang.vp.specialist1", appraise.get("id").asText(),
@@ -73,12 +86,14 @@ abstract class BirthRegistrationHttpFlow {
         assertThat(http.tasks("thuc-phan.leader", code)).isEmpty();
         JsonNode approval = single(http.tasks("tan-giang.leader", code));
         assertThat(filterTasks(http, "tan-giang.leader", "Chờ phê duyệt")).contains(approval.get("id").asText());
+        assertThat(filterTasks(http, "tan-giang.leader", "Việc cần xử lý")).contains(approval.get("id").asText());
         http.claim("tan-giang.leader", approval.get("id").asText()).expect(204);
         http.complete("tan-giang.leader", approval.get("id").asText(), Map.of("leaderDecision", "APPROVE")).expect(204);
 
         assertThat(http.tasks("thuc-phan.reception", code)).isEmpty();
         JsonNode handBack = single(http.tasks("tan-giang.reception", code));
-        assertThat(handBack.get("name").asText()).isEqualTo("Trả kết quả tại Bộ phận Một cửa");
+        assertThat(filterTasks(http, "tan-giang.reception", "Việc cần xử lý")).contains(handBack.get("id").asText());
+        assertThat(handBack.get("name").asText()).isEqualTo("Trả kết quả tại Bộ phận Một cửa: Đăng ký khai sinh");
         http.claim("tan-giang.reception", handBack.get("id").asText()).expect(204);
         http.complete("tan-giang.reception", handBack.get("id").asText(), Map.of("recipientName", "Nguyễn Thị Hồng Nhung")).expect(204);
 
@@ -117,6 +132,17 @@ abstract class BirthRegistrationHttpFlow {
     /** The filters Tasklist shows the official. */
     private static List<String> filterNames(Http http, String user) {
         return values(http.get("/engine-rest/filter?resourceType=Task", user).expect(200).body(), "name");
+    }
+
+    /** The filter Tasklist opens first: the lowest priority among those the official may read. */
+    private static String landingFilter(Http http, String user) {
+        JsonNode best = null;
+        for (JsonNode filter : http.get("/engine-rest/filter?resourceType=Task", user).expect(200).body()) {
+            if (best == null || filter.get("properties").get("priority").asInt() < best.get("properties").get("priority").asInt()) {
+                best = filter;
+            }
+        }
+        return best == null ? null : best.get("name").asText();
     }
 
     /** The task ids a Tasklist filter lists for the official (the call Tasklist makes). */

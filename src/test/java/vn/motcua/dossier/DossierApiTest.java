@@ -152,10 +152,26 @@ class DossierApiTest {
         assertThat(dossier.get("commune").get("name").asText()).isEqualTo("Phường Nùng Trí Cao");
         assertThat(dossier.get("components")).hasSize(3);
         assertThat(dossier.get("_links").get("self").get("href").asText()).isEqualTo("/api/dossiers/" + code);
+        // where a client goes from here: its documents, payments and lookup, and what it may do now
+        JsonNode links = dossier.get("_links");
+        assertThat(links.get("documents").get("href").asText()).isEqualTo("/api/dossiers/" + code + "/documents");
+        assertThat(links.get("controlSlip").get("href").asText()).endsWith("/documents/mau-05");
+        assertThat(links.has("appointmentSlip")).as("no Mẫu 01 before acceptance").isFalse();
+        assertThat(links.get("withdrawal").get("method").asText()).isEqualTo("POST");
+        assertThat(links.get("self").has("method")).isFalse();
+        for (JsonNode link : links) {
+            String href = link.get("href").asText().replace("{lookupSecret}", dossier.get("lookupSecret").asText());
+            if (!link.has("method")) {
+                assertThat(http.get(href, link == links.get("publicLookup") ? null : "admin").status()).as(href).isEqualTo(200);
+            }
+        }
         JsonNode read = http.get("/api/dossiers/" + code, Http.PORTAL).expect(200).body();
         assertThat(read.get("applicant").get("fullName").asText()).isEqualTo("Nguyễn Thị Hồng Nhung");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).rootProcessInstances().singleResult().getTenantId())
                 .isEqualTo("nung-tri-cao");
+        http.post("/api/dossiers/" + code + "/withdrawal", Map.of("reason", "Công dân xin rút"), Http.PORTAL).expect(200);
+        assertThat(http.get("/api/dossiers/" + code, Http.PORTAL).expect(200).body().get("_links").has("withdrawal"))
+                .as("a withdrawn dossier offers no withdrawal").isFalse();
     }
 
     @Test

@@ -90,6 +90,8 @@ class EveryProcedureEndToEndTest {
                 case "Task_LeaderApproval" -> Map.of("leaderDecision", "APPROVE");
                 case "Task_ReturnAtCounter" -> Map.of("recipientName", "Nguyễn Thị Hồng Nhung");
                 case "Task_ReturnByPost" -> Map.of("postalTrackingNumber", "EB123456789VN");
+                case "Task_ConfirmPostDelivery" -> Map.of("postOutcome", "DELIVERED",
+                        "postOutcomeDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString());
                 default -> throw new AssertionError("unexpected step " + step);
             };
             http.claim(holder, task.get("id").asText()).expect(204);

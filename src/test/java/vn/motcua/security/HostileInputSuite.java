@@ -55,9 +55,12 @@ abstract class HostileInputSuite {
         AtStep reception = steps.submitted("tan-giang");
         AtStep appraisal = steps.atAppraisal();
         AtStep review = steps.atReview();
+        AtStep postConfirmation = steps.atPostConfirmation();
         List<Attack> attacks = new ArrayList<>();
         engineAttacks(attacks, reception, appraisal);
         stopAttacks(attacks, review);
+        postAttacks(attacks, postConfirmation);
+        intakeAttacks(attacks);
         apiAttacks(attacks, reception);
         assertThat(attacks.size()).as("generated requests").isGreaterThanOrEqualTo(1000);
 
@@ -87,6 +90,85 @@ abstract class HostileInputSuite {
         assertThat(steps.at(reception.code(), "tan-giang.reception").taskId()).isEqualTo(reception.taskId());
         assertThat(steps.at(appraisal.code(), "tan-giang.vp.specialist1").taskId()).isEqualTo(appraisal.taskId());
         assertThat(steps.at(review.code(), "tan-giang.vp.head").taskId()).isEqualTo(review.taskId());
+        assertThat(steps.at(postConfirmation.code(), "tan-giang.reception").taskId()).isEqualTo(postConfirmation.taskId());
+    }
+
+    /** The counter intake's start form: the form's variables only, each of its kind, the required papers, the one-stop only. */
+    private static void intakeAttacks(List<Attack> attacks) {
+        String path = "/engine-rest/process-definition/key/tiep-nhan-tai-quay/submit-form";
+        Map<String, Object> valid = new LinkedHashMap<>();
+        valid.put("intakeProcedure", "1.001193");
+        valid.put("intakeApplicantName", "Lục Thị Mai");
+        valid.put("intakeIdNumber", "004192000123");
+        valid.put("intakePhone", "0987654321");
+        valid.put("intakeAddress", "Tổ 3, phường Tân Giang");
+        valid.put("intakeReturnMethod", "COUNTER");
+        String papers = "[\"Tờ khai đăng ký khai sinh\",\"Giấy chứng sinh hoặc giấy tờ thay thế\",\"Giấy tờ tùy thân của người đi đăng ký\"]";
+        for (String name : List.of("intakeProcedure", "intakeApplicantName", "intakeIdNumber", "intakePhone", "intakeAddress",
+                "intakeReturnMethod")) {
+            for (Object bad : java.util.Arrays.asList(null, "", 12, true, "x".repeat(600), "a\u0000b", "a\u0007b")) {
+                Map<String, Object> vars = new LinkedHashMap<>(dtos(valid));
+                vars.put("intakePapers", Map.of("type", "Json", "value", papers));
+                vars.put(name, bad == null ? Map.of() : Map.of("value", bad));
+                attacks.add(new Attack("intake " + name + " " + abbreviate(String.valueOf(bad)), "POST", path,
+                        json(Map.of("variables", vars)), "application/json", "tan-giang.reception"));
+            }
+        }
+        for (Object bad : java.util.Arrays.asList("[]", "[\"Tờ khai đăng ký khai sinh\"]", "{}", "[1,2]", "không phải JSON",
+                "[\"" + "x".repeat(400) + "\"]", papers.replace("]", ",\"a\\u0000b\"]"))) {
+            Map<String, Object> vars = new LinkedHashMap<>(dtos(valid));
+            vars.put("intakePapers", Map.of("type", "Json", "value", bad));
+            attacks.add(new Attack("intake papers " + abbreviate(bad.toString()), "POST", path, json(Map.of("variables", vars)),
+                    "application/json", "tan-giang.reception"));
+        }
+        Map<String, Object> complete = new LinkedHashMap<>(dtos(valid));
+        complete.put("intakePapers", Map.of("type", "Json", "value", papers));
+        for (String extra : List.of("communeCode", "dossierCode", "receptionDecision", "channel", "x")) {
+            Map<String, Object> vars = new LinkedHashMap<>(complete);
+            vars.put(extra, Map.of("value", "thuc-phan"));
+            attacks.add(new Attack("intake writes " + extra, "POST", path, json(Map.of("variables", vars)), "application/json",
+                    "tan-giang.reception"));
+        }
+        attacks.add(new Attack("intake with a business key", "POST", path,
+                json(Map.of("variables", complete, "businessKey", "000.03.04.H11-260101-0001")), "application/json", "tan-giang.reception"));
+        attacks.add(new Attack("intake by a head", "POST", path, json(Map.of("variables", complete)), "application/json",
+                "tan-giang.vp.head"));
+        attacks.add(new Attack("intake started without its form", "POST", path.replace("submit-form", "start"),
+                json(Map.of("variables", complete)), "application/json", "tan-giang.reception"));
+    }
+
+    /** Confirming a delivery by post: an outcome among two, a real day neither future nor before the signature. */
+    private static void postAttacks(List<Attack> attacks, AtStep confirmation) {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        String tomorrow = java.time.LocalDate.parse(today).plusDays(1).toString();
+        for (String action : List.of("complete", "submit-form")) {
+            String path = "/engine-rest/task/" + confirmation.taskId() + "/" + action;
+            for (Object outcome : java.util.Arrays.asList(null, "", "delivered", "DELIVERED ", "ĐÃ PHÁT", 1, true, List.of("DELIVERED"))) {
+                Map<String, Object> vars = new LinkedHashMap<>();
+                if (outcome != null) vars.put("postOutcome", outcome);
+                vars.put("postOutcomeDate", today);
+                attacks.add(new Attack("post outcome " + abbreviate(String.valueOf(outcome)), "POST", path,
+                        json(Map.of("variables", dtos(vars))), "application/json", "tan-giang.reception"));
+            }
+            for (Object day : java.util.Arrays.asList(null, "", tomorrow, "2020-01-01", "24/11/2026", "2026-13-40", "hôm nay", 20261124,
+                    "2026-02-30", "a\u0000b")) {
+                for (String outcome : List.of("DELIVERED", "RETURNED")) {
+                    Map<String, Object> vars = new LinkedHashMap<>();
+                    vars.put("postOutcome", outcome);
+                    if (day != null) vars.put("postOutcomeDate", day);
+                    attacks.add(new Attack("post " + outcome + " on " + abbreviate(String.valueOf(day)), "POST", path,
+                            json(Map.of("variables", dtos(vars))), "application/json", "tan-giang.reception"));
+                }
+            }
+            for (Object note : java.util.Arrays.asList("x".repeat(1001), "a\u0007b", 12, List.of())) {
+                attacks.add(new Attack("post note " + abbreviate(String.valueOf(note)), "POST", path,
+                        json(Map.of("variables", dtos(Map.of("postOutcome", "DELIVERED", "postOutcomeDate", today, "postOutcomeNote", note)))),
+                        "application/json", "tan-giang.reception"));
+            }
+            // the clerk may not write the service's facts of the shipment
+            attacks.add(new Attack("post delivered flag", "POST", path, json(Map.of("variables", dtos(Map.of("postOutcome", "DELIVERED",
+                    "postOutcomeDate", today, "postDelivered", true)))), "application/json", "tan-giang.reception"));
+        }
     }
 
     /** Stopping processing (status 8) needs a written reason of the right kind and length. */

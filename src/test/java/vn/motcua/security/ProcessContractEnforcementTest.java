@@ -260,6 +260,23 @@ class ProcessContractEnforcementTest {
     }
 
     /** Refused with the status, as problem+json, naming each field (none to check when null). */
+    @Test
+    void aSupplementCannotBeReceivedWithoutSayingWhichPapersCame() {
+        AtStep reception = steps.submitted("tan-giang");
+        http.complete("tan-giang.reception", reception.taskId(), Map.of("receptionDecision", "SUPPLEMENT",
+                "supplementRequest", "Bổ sung Giấy chứng sinh bản chính")).expect(204);
+        AtStep supplement = steps.at(reception.code(), "tan-giang.reception");
+
+        assertRefused(http.complete("tan-giang.reception", supplement.taskId(), Map.of()), 400, "supplementNote");
+        assertRefused(http.complete("tan-giang.reception", supplement.taskId(), Map.of("supplementNote", "   ")), 400, "supplementNote");
+        assertThat(steps.at(reception.code(), "tan-giang.reception").taskId()).isEqualTo(supplement.taskId());
+
+        http.complete("tan-giang.reception", supplement.taskId(), Map.of("supplementNote", "Đã nộp Giấy chứng sinh bản chính"))
+                .expect(204);
+        assertThat(http.tasks("tan-giang.reception", reception.code())).hasSize(1)
+                .allSatisfy(t -> assertThat(t.get("taskDefinitionKey").asText()).isEqualTo("Task_ReceptionCheck"));
+    }
+
     static void assertRefused(Http.Response r, int status, String... fields) {
         assertThat(r.status()).as(r.text()).isEqualTo(status);
         assertThat(r.contentType()).as(r.text()).startsWith("application/problem+json");

@@ -204,6 +204,30 @@ class DeadlineProcessTest {
     }
 
     @Test
+    void aDossierResolvedWhileItsDelayExplanationIsOpenGoesOnToBeReturned() {
+        at("2026-02-13T16:00:00+07:00");
+        ProcessInstance pi = submitAndAccept(MARRIAGE_STATUS);
+        complete(current(pi), withVariables("specialistId", "tan-giang.vp.specialist1"));
+        at("2026-02-24T16:00:00+07:00");
+        runDueJobs();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())
+                .taskDefinitionKey(Element.TASK_EXPLAIN_DELAY).count()).isOne();
+
+        // the result is ready before the head explains: nothing is owed any more, the one-stop returns it
+        java.util.function.Function<String, org.camunda.bpm.engine.task.Task> step = key -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(pi.getBusinessKey()).taskDefinitionKey(key).singleResult();
+        tasks.complete(step.apply(Element.TASK_APPRAISE_DOSSIER).getId(), Map.of("appraisalDecision", "DRAFT", "draftResult", "Giấy xác nhận"));
+        tasks.complete(step.apply(Element.TASK_REVIEW_DRAFT).getId(), Map.of("headDecision", "APPROVE"));
+        tasks.complete(step.apply(Element.TASK_LEADER_APPROVAL).getId(), Map.of("leaderDecision", "APPROVE"));
+
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())
+                .taskDefinitionKey(Element.TASK_EXPLAIN_DELAY).count()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey()).list())
+                .extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+                .containsAnyOf(Element.TASK_COLLECT_FEE, Element.TASK_RETURN_AT_COUNTER);
+    }
+
+    @Test
     void aSupplementDuringAppraisalPausesTheClockAndExtendsTheAppointmentByTheWait() {
         at("2026-03-02T08:00:00+07:00");
         ProcessInstance pi = submitAndAccept(MARRIAGE_STATUS);           // EXTEND: due Thursday 05/03 08:00
