@@ -8,7 +8,7 @@
  * post, and the post's delivery is confirmed before the dossier counts as returned; a third
  * dossier is withdrawn at the counter. Usage: node commune-day.mjs <base url> <screenshot dir>
  */
-import {Scenario, basic, check, completeTask, field, noEnglish, openTask} from './lib.mjs';
+import {Scenario, basic, check, completeTask, enter, field, noEnglish, notifications, openTask} from './lib.mjs';
 
 const [, , base, shots] = process.argv;
 const s = new Scenario('commune-day', base, shots);
@@ -80,8 +80,8 @@ async function act(code, step, label, taskId) {
         await page.getByText('Hồ sơ đầy đủ, hợp lệ: tiếp nhận và cấp giấy hẹn (Mẫu 01)').click();
         break;
       case 'Task_CollectFee':
-        await field(page, 'Số tiền đã thu').locator('input').fill('5000');
-        await field(page, 'Số biên lai').locator('input').fill('BL-2026-0001');
+        await enter(page, 'Số tiền đã thu', '5000');
+        await enter(page, 'Số biên lai', 'BL-2026-0001');
         break;
       case 'Task_AssignSpecialist': {
         await field(page, 'Công chức thụ lý').locator('.fjs-input-group, .fjs-select-display, input').first().click();
@@ -90,8 +90,7 @@ async function act(code, step, label, taskId) {
       }
       case 'Task_AppraiseDossier':
         await page.getByText('Hồ sơ đủ điều kiện: dự thảo kết quả, trình trưởng phòng').click();
-        await field(page, 'Dự thảo kết quả giải quyết').locator('textarea')
-          .fill('Xác nhận bà Nguyễn Thị Hồng Nhung hiện chưa đăng ký kết hôn với ai.');
+        await enter(page, 'Dự thảo kết quả giải quyết', 'Xác nhận bà Nguyễn Thị Hồng Nhung hiện chưa đăng ký kết hôn với ai.');
         break;
       case 'Task_ReviewDraft':
         await pdfBehind(page, 'Dự thảo kết quả (PDF)');
@@ -102,7 +101,7 @@ async function act(code, step, label, taskId) {
         await page.getByText('Phê duyệt, ký ban hành kết quả').click();
         break;
       case 'Task_ReturnByPost':
-        await field(page, 'Số hiệu bưu gửi').locator('input').fill('EB123456789VN');
+        await enter(page, 'Số hiệu bưu gửi', 'EB123456789VN');
         break;
       case 'Task_ConfirmPostDelivery': {
         check((await dossier(code)).status === 9, 'dispatched by post: not returned yet (status 9)');
@@ -113,11 +112,11 @@ async function act(code, step, label, taskId) {
           year: 'numeric'}).format(new Date());
         await date.locator('input').first().fill(today);
         await date.locator('input').first().press('Enter');
-        await field(page, 'Ghi chú').locator('textarea').fill('Người nhận: Nguyễn Thị Hồng Nhung');
+        await enter(page, 'Ghi chú', 'Người nhận: Nguyễn Thị Hồng Nhung');
         break;
       }
       case 'Task_ReturnAtCounter':
-        await field(page, 'Họ và tên người nhận kết quả').locator('input').fill('Nguyễn Thị Hồng Nhung');
+        await enter(page, 'Họ và tên người nhận kết quả', 'Nguyễn Thị Hồng Nhung');
         break;
       default:
         throw new Error('no action for ' + step);
@@ -131,7 +130,7 @@ async function act(code, step, label, taskId) {
     for (let wait = 0; ; wait++) {
       const open = await openStep(code);
       if (!open || open.id !== taskId) break;
-      check(wait < 60, `${step} of ${code} was completed in Tasklist`);
+      check(wait < 60, `${step} of ${code} was completed in Tasklist (notifications: ${(await notifications(page)).join(' | ')})`);
       await new Promise(resolve => setTimeout(resolve, 250));
     }
   });
@@ -204,10 +203,10 @@ try {
     await form.waitFor();
     await field(page, 'Thủ tục hành chính').locator('input').first().fill('khai sinh');
     await page.locator('.fjs-dropdownlist-item', {hasText: 'Đăng ký khai sinh'}).first().click();
-    await field(page, 'Họ và tên người nộp hồ sơ').locator('input').fill('Lục Thị Mai');
-    await field(page, 'Số định danh cá nhân').locator('input').fill('004192000123');
-    await field(page, 'Số điện thoại').locator('input').fill('0987654321');
-    await field(page, 'Địa chỉ').locator('input').fill('Tổ 3, phường Tân Giang, tỉnh Cao Bằng');
+    await enter(page, 'Họ và tên người nộp hồ sơ', 'Lục Thị Mai');
+    await enter(page, 'Số định danh cá nhân', '004192000123');
+    await enter(page, 'Số điện thoại', '0987654321');
+    await enter(page, 'Địa chỉ', 'Tổ 3, phường Tân Giang, tỉnh Cao Bằng');
     await page.getByText('Nhận trực tiếp tại Bộ phận Một cửa', {exact: true}).click();
     await page.getByText('Tờ khai đăng ký khai sinh (bắt buộc)').click();
     await page.getByText('Hồ sơ đầy đủ, hợp lệ: tiếp nhận ngay', {exact: false}).click();

@@ -108,7 +108,27 @@ export async function openTask(page, filter, code, taskId) {
   }
   // the form stays disabled until Tasklist knows the task is the official's
   await page.waitForFunction(() => !document.querySelector('.disabled-form .fjs-container'));
+  await settled(page);
   return card;
+}
+
+/**
+ * Waits until Tasklist has stopped rendering the task's form: after a claim or a refresh of the list
+ * it may render the form again, and what was typed into the first one would be lost.
+ */
+export async function settled(page) {
+  await page.waitForLoadState('networkidle', {timeout: 5000}).catch(() => {});
+  for (let i = 0; i < 20; i++) {
+    const mark = 'm' + Date.now() + i;
+    await page.evaluate(m => { const f = document.querySelector('.fjs-container'); if (f) f.dataset.motcuaMark = m; }, mark);
+    await page.waitForTimeout(400);
+    const same = await page.evaluate(m => {
+      const f = document.querySelector('.fjs-container');
+      return !!f && f.dataset.motcuaMark === m && !document.querySelector('.disabled-form .fjs-container');
+    }, mark);
+    if (same) return;
+  }
+  throw new Error('the task form never settled');
 }
 
 /** The form-js field with this label. */
@@ -116,8 +136,49 @@ export function field(page, label) {
   return page.locator('.fjs-form-field', {has: page.locator('label', {hasText: label})}).first();
 }
 
+/**
+ * Types a value into the form-js field with this label and waits until the form holds it: form-js
+ * takes input after a short debounce, and a value typed into the next field at once can be lost.
+ */
+export async function enter(page, label, value) {
+  const input = field(page, label).locator('input, textarea').first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.fill(value);
+    await input.blur();
+    await page.waitForTimeout(400);
+    if (await input.inputValue() === value) return;
+  }
+  throw new Error(`the field "${label}" does not keep "${value}" (it shows "${await input.inputValue()}")`);
+}
+
+/** The texts of the notifications Tasklist shows now (toasts at the top of the page). */
+export async function notifications(page) {
+  return (await page.locator('.page-notifications .alert').allInnerTexts()).map(t => t.replace(/^×\s*/, '').trim());
+}
+
+/**
+ * Clicks "Hoàn thành" as an official would: toasts left by earlier steps (claimed, saved) are closed
+ * first, since Tasklist's notification panel lies over the top of the page and would take the click.
+ */
 export async function completeTask(page) {
-  await page.getByRole('button', {name: 'Hoàn thành'}).click();
+  for (const text of await notifications(page)) {
+    console.log('  notification: ' + text);
+  }
+  for (let i = 0; i < 10 && await page.locator('.page-notifications .alert button.close').count(); i++) {
+    await page.locator('.page-notifications .alert button.close').first().click({force: true}).catch(() => {});
+  }
+  const button = page.getByRole('button', {name: 'Hoàn thành'});
+  await button.evaluate(el => el.scrollIntoView({block: 'center'}));
+  if (!(await button.isEnabled())) {
+    await page.waitForTimeout(2000);
+    if (!(await button.isEnabled())) {
+      const errors = await page.locator('.fjs-form-field.fjs-has-errors, .fjs-form-field:has(.fjs-form-field-error)').evaluateAll(fields =>
+        fields.map(f => (f.querySelector('label')?.innerText || '?') + ' = "' + (f.querySelector('input, textarea')?.value ?? '') + '": '
+          + (f.querySelector('.fjs-form-field-error')?.innerText || '')));
+      throw new Error('"Hoàn thành" is disabled; the form says: ' + (errors.join(' | ') || 'nothing'));
+    }
+  }
+  await button.click();
 }
 
 /** The words English must never show on a Vietnamese page (whole words, case-sensitive). */
