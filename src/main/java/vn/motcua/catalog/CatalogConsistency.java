@@ -47,12 +47,16 @@ public final class CatalogConsistency {
         problems.addAll(contractProblems());
 
         Map<String, Process> processes = new HashMap<>();
+        Map<String, String> procedureFiles = new java.util.TreeMap<>();
         for (Resource bpmn : bpmnFiles) {
             try (InputStream in = bpmn.getInputStream()) {
                 BpmnModelInstance model = Bpmn.readModelFromStream(in);
                 for (Process process : model.getModelElementsByType(Process.class)) {
                     if (!process.isExecutable()) continue;
                     processes.put(process.getId(), process);
+                    if (!isSharedBlock(bpmn)) {
+                        procedureFiles.put(process.getId(), bpmn.getFilename());
+                    }
                     if (process.getCamundaHistoryTimeToLiveString() == null) {
                         problems.add(bpmn.getFilename() + ": process " + process.getId() + " has no historyTimeToLive");
                     }
@@ -80,6 +84,13 @@ public final class CatalogConsistency {
             problems.add("forms/" + CounterIntakeForm.FILE + " is missing or does not list the catalog's procedures and papers: "
                     + "regenerate it with mvn test -Dtest=CounterIntakeFormTest -Dmotcua.writeIntakeForm=true");
         }
+        Set<String> catalogued = new HashSet<>();
+        catalog.all().forEach(p -> catalogued.add(p.processKey()));
+        procedureFiles.forEach((id, file) -> {
+            if (!catalogued.contains(id)) {
+                problems.add(file + ": process " + id + " is no procedure of the catalog (shared blocks live in processes/chung/)");
+            }
+        });
         for (Procedure procedure : catalog.all()) {
             Process process = processes.get(procedure.processKey());
             String where = "procedure " + procedure.code();
@@ -149,6 +160,12 @@ public final class CatalogConsistency {
     }
 
     /** The resolution block a call activity maps in ({@code <camunda:in sourceExpression="giai-quyet-phong" target="resolutionBlock"/>}). */
+    /** Shared building blocks live in processes/chung/; every other process is a procedure of the catalog. */
+    private static boolean isSharedBlock(Resource bpmn) {
+        String where = bpmn.getDescription().replace('\\', '/');
+        return where.contains("/chung/") || where.contains("[chung/") || where.contains("processes/chung");
+    }
+
     private static String mappedBlock(org.camunda.bpm.model.bpmn.instance.CallActivity call, String inherited) {
         for (var in : call.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class)) {
             for (var mapping : in.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class)) {

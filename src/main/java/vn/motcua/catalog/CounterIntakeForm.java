@@ -1,5 +1,7 @@
 package vn.motcua.catalog;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -71,6 +73,30 @@ public final class CounterIntakeForm {
         checklist.put("valuesExpression", papers.toString());
         checklist.put("description", "Đánh dấu từng giấy tờ công dân đã nộp; thiếu giấy tờ bắt buộc thì hồ sơ không được đăng ký.");
         checklist.putObject("conditional").put("hide", "=" + Var.INTAKE_PROCEDURE + " = null");
+        List<Procedure> all = catalog.all().stream().sorted(java.util.Comparator.comparing(Procedure::code)).toList();
+        ObjectNode eventDate = field(components, "datetime", Var.INTAKE_EVENT_DATE, null, "Field_EventDate");
+        eventDate.remove("label");
+        eventDate.put("subtype", "date").put("dateLabel", "Ngày sinh hoặc ngày chết (ngày xảy ra sự kiện)");
+        eventDate.put("description", "Đăng ký đúng hạn thì miễn lệ phí; quá hạn thì thu theo mức của tỉnh.");
+        eventDate.putObject("validate").put("required", true);
+        eventDate.putObject("conditional").put("hide", hiddenUnless(all.stream().filter(Procedure::needsEventDate)));
+        ObjectNode pages = field(components, "number", Var.INTAKE_PAGES, "Số trang của giấy tờ", "Field_Pages");
+        pages.put("description", "Phí chứng thực tính theo số trang của mỗi bản.");
+        pages.putObject("validate").put("required", true).put("min", 1).put("max", Fees.MAX_PAGES);
+        pages.putObject("conditional").put("hide", hiddenUnless(all.stream().filter(Procedure::countsPages)));
+        ObjectNode copies = field(components, "number", Var.INTAKE_COPIES, "Số bản yêu cầu", "Field_Copies");
+        copies.put("defaultValue", 1);
+        copies.putObject("validate").put("required", true).put("min", 1).put("max", 100);
+        copies.putObject("conditional").put("hide", hiddenUnless(all.stream()
+                .filter(p -> p.fees().stream().anyMatch(f -> f.per() != Procedure.Fee.Per.DOSSIER))));
+        ObjectNode exemption = field(components, "select", Var.INTAKE_FEE_EXEMPTION, "Đối tượng được miễn phí, lệ phí (nếu có)", "Field_Exemption");
+        exemption.put("description", "Chỉ chọn khi công dân xuất trình giấy tờ chứng minh.");
+        ArrayNode exemptions = exemption.putArray("values");
+        for (FeeExemption e : FeeExemption.values()) {
+            String label = e.label();
+            exemptions.addObject().put("label", Character.toUpperCase(label.charAt(0)) + label.substring(1)).put("value", e.name());
+        }
+        exemption.putObject("conditional").put("hide", hiddenUnless(all.stream().filter(p -> !p.exemptions().isEmpty())));
         ObjectNode accept = field(components, "checkbox", Var.INTAKE_ACCEPT_NOW,
                 "Hồ sơ đầy đủ, hợp lệ: tiếp nhận ngay và cấp Giấy tiếp nhận, hẹn trả kết quả (Mẫu 01)", "Field_AcceptNow");
         accept.put("description", "Không đánh dấu: hồ sơ vào «Việc cần xử lý» để kiểm tra, tiếp nhận sau.");
@@ -106,6 +132,12 @@ public final class CounterIntakeForm {
 
     private static void text(ArrayNode components, String id, String text) {
         components.addObject().put("type", "text").put("text", text).put("id", id);
+    }
+
+    /** A FEEL condition that hides a field unless the chosen procedure is one of these. */
+    private static String hiddenUnless(java.util.stream.Stream<Procedure> procedures) {
+        return "=not(list contains([" + procedures.map(p -> feel(p.code())).collect(java.util.stream.Collectors.joining(", "))
+                + "], " + Var.INTAKE_PROCEDURE + "))";
     }
 
     /** A FEEL string literal. */

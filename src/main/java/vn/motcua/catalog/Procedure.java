@@ -47,7 +47,25 @@ public record Procedure(
         return returnMethods.contains(method);
     }
 
-    public record Limit(int value, LimitUnit unit) {
+    /** Whether a fee counts the pages of the paper (the submission must say how many). */
+    public boolean countsPages() {
+        return fees.stream().anyMatch(f -> f.per() == Fee.Per.PAGE);
+    }
+
+    /** Whether a fee is owed only on late registration (the submission must give the event's day). */
+    public boolean needsEventDate() {
+        return fees.stream().anyMatch(f -> f.dueAfterDays() != null);
+    }
+
+    /** The exemptions any of its fees allows. */
+    public java.util.Set<FeeExemption> exemptions() {
+        java.util.Set<FeeExemption> all = java.util.EnumSet.noneOf(FeeExemption.class);
+        fees.forEach(f -> all.addAll(f.exemptions()));
+        return all;
+    }
+
+    /** The statutory limit and the legal text that sets it. */
+    public record Limit(int value, LimitUnit unit, String basis) {
     }
 
     /**
@@ -56,7 +74,34 @@ public record Procedure(
      */
     public enum SupplementRule { RESTART, EXTEND }
 
-    public record Fee(String code, String name, long amount) {
+    /**
+     * A fee or charge and its rule. {@code per}: DOSSIER (the amount once), COPY (the amount per copy
+     * of the result), PAGE (per page of the paper, by {@code tiers}: each tier's amount from its first
+     * page on, e.g. 2,000 đồng for pages 1–2 and 1,000 from page 3), capped per copy by
+     * {@code capPerCopy}. {@code onlineAmount}: what a dossier filed online pays instead (a province's
+     * incentive). {@code dueAfterDays}: owed only when the registration is later than this many days
+     * after the event (a birth, a death), free on time. {@code exemptions}: who is exempt.
+     * {@code provinceSet}: the figure is the province's to set (HĐND tỉnh); {@code basis}: the legal text.
+     */
+    public record Fee(String code, String name, long amount, Per per, List<Tier> tiers, Long capPerCopy, Long onlineAmount,
+                      Integer dueAfterDays, List<FeeExemption> exemptions, boolean provinceSet, String basis) {
+
+        public Fee {
+            per = per == null ? Per.DOSSIER : per;
+            tiers = tiers == null ? List.of() : List.copyOf(tiers);
+            exemptions = exemptions == null ? List.of() : List.copyOf(exemptions);
+        }
+
+        /** A flat fee per dossier. */
+        public Fee(String code, String name, long amount) {
+            this(code, name, amount, Per.DOSSIER, List.of(), null, null, null, List.of(), false, null);
+        }
+
+        public enum Per { DOSSIER, COPY, PAGE }
+
+        /** From page {@code fromPage} on, {@code amount} đồng a page. */
+        public record Tier(int fromPage, long amount) {
+        }
     }
 
     public record Component(String name, boolean required) {

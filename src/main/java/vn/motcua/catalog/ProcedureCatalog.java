@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +20,32 @@ public class ProcedureCatalog {
 
     private final Map<String, Procedure> byCode;
 
-    ProcedureCatalog(List<Procedure> procedures) {
+    private final Map<String, String> departments;
+
+    ProcedureCatalog(Map<String, String> departments, List<Procedure> procedures) {
         List<String> problems = new ArrayList<>();
+        this.departments = departments == null ? Map.of() : Map.copyOf(departments);
         Map<String, Procedure> map = new LinkedHashMap<>();
         for (Procedure p : procedures) {
             String where = "procedure " + (p.code() == null ? "#" + (map.size() + 1) : p.code());
             if (blank(p.code())) problems.add(where + ": code is missing");
             if (blank(p.name())) problems.add(where + ": name is missing");
-            if (blank(p.department())) problems.add(where + ": department is missing");
+            if (blank(p.department())) {
+                problems.add(where + ": department is missing");
+            } else if (!this.departments.containsKey(p.department())) {
+                problems.add(where + ": department " + p.department() + " is not one of the catalog's departments " + this.departments.keySet());
+            }
+            if (p.limit() != null && blank(p.limit().basis())) problems.add(where + ": the limit's legal basis is missing");
+            Set<String> feeCodes = new HashSet<>();
+            for (Procedure.Fee fee : p.fees()) {
+                Fees.problems(fee).forEach(problem -> problems.add(where + ": " + problem));
+                if (fee.code() != null && !feeCodes.add(fee.code())) problems.add(where + ": fee " + fee.code() + " is listed twice");
+            }
+            Set<String> papers = new HashSet<>();
+            for (Procedure.Component c : p.components()) {
+                if (blank(c.name())) problems.add(where + ": a paper has no name");
+                else if (!papers.add(c.name().strip().toLowerCase(java.util.Locale.ROOT))) problems.add(where + ": paper \"" + c.name() + "\" is listed twice");
+            }
             if (blank(p.processKey())) problems.add(where + ": processKey is missing");
             if (p.limit() == null || p.limit().unit() == null || p.limit().value() < 1) {
                 problems.add(where + ": limit needs a value of at least 1 and a unit");
@@ -44,7 +64,7 @@ public class ProcedureCatalog {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         try (InputStream in = resource.getInputStream()) {
             CatalogFile file = yaml.readValue(in, CatalogFile.class);
-            return new ProcedureCatalog(file.procedures() == null ? List.of() : file.procedures());
+            return new ProcedureCatalog(file.departments(), file.procedures() == null ? List.of() : file.procedures());
         } catch (IOException e) {
             throw new CatalogException(List.of("cannot read " + resource.getDescription() + ": " + e.getMessage()));
         }
@@ -62,6 +82,11 @@ public class ProcedureCatalog {
         return s == null || s.isBlank();
     }
 
-    record CatalogFile(List<Procedure> procedures) {
+    /** The competent departments' codes and names, as every commune's org chart names them. */
+    public Map<String, String> departments() {
+        return departments;
+    }
+
+    record CatalogFile(Map<String, String> departments, List<Procedure> procedures) {
     }
 }

@@ -54,7 +54,7 @@ class DossierForms {
         pdf.line("5. Thời gian trả kết quả giải quyết hồ sơ: ", Formats.dateTime(d.deadline().originalAppointmentAt() != null
                 ? d.deadline().originalAppointmentAt() : d.appointmentAt()));
         pdf.line("6. Đăng ký nhận kết quả tại: ", d.returnMethod().label());
-        pdf.line("7. Phí, lệ phí: ", fees(p));
+        pdf.line("7. Phí, lệ phí: ", d.fees() == null ? "Không thu phí, lệ phí" : d.fees().label());
         pdf.qr(d.code() + "|" + d.lookupSecret(), "Mã tra cứu hồ sơ: " + d.lookupSecret()
                 + "\nTra cứu tại Bộ phận Một cửa hoặc trực tuyến bằng mã hồ sơ và mã tra cứu.");
         return pdf.signatures(signers("NGƯỜI NỘP HỒ SƠ", d.applicant().fullName(), "NGƯỜI TIẾP NHẬN HỒ SƠ",
@@ -189,22 +189,6 @@ class DossierForms {
         pdf.line("Bản dự thảo để trưởng phòng xem xét và lãnh đạo " + communeLeadership(d)
                 + " phê duyệt; chưa có giá trị pháp lý.", pdf.italic);
         return pdf.signatures(signers("TM. ỦY BAN NHÂN DÂN\n" + signingCapacity(null) + " (dự kiến ký)", leader(d))).bytes();
-    }
-
-    /** What a procedure costs the citizen, as Mẫu 01 states it: each fee and the total, or that it is free. */
-    static String fees(Procedure p) {
-        if (p.fees().isEmpty()) {
-            return "Không thu phí, lệ phí";
-        }
-        StringBuilder text = new StringBuilder();
-        long total = 0;
-        for (Procedure.Fee fee : p.fees()) {
-            if (text.length() > 0) text.append("; ");
-            text.append(fee.name()).append(": ").append(Formats.money(fee.amount())).append(" đồng");
-            total += fee.amount();
-        }
-        if (p.fees().size() > 1) text.append(" (tổng cộng ").append(Formats.money(total)).append(" đồng)");
-        return text.toString();
     }
 
     /**

@@ -60,9 +60,9 @@ public class DossierFacts {
                 .map(c -> c.name() + " (" + c.copies() + " bản)").collect(Collectors.joining("; ")));
         facts.put(Var.RECEPTION_GROUP, Role.RECEPTION.groupId(d.communeCode(), null));
         facts.put(Var.LEADER_GROUP, Role.LEADER.groupId(d.communeCode(), null));
-        facts.put(Var.FEE_AMOUNT, procedure.fees().stream().mapToLong(Procedure.Fee::amount).sum());
-        facts.put(Var.FEE_LABEL, procedure.fees().isEmpty() ? "Miễn phí" : procedure.fees().stream()
-                .map(f -> f.name() + ": " + Formats.money(f.amount()) + " đồng").collect(Collectors.joining("; ")));
+        vn.motcua.catalog.FeeQuote fees = d.feesOwed(procedure);
+        facts.put(Var.FEE_AMOUNT, fees.total());
+        facts.put(Var.FEE_LABEL, fees.label());
         facts.putAll(clock(d));
         return facts;
     }

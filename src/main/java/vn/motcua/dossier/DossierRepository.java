@@ -11,6 +11,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.motcua.MotcuaProperties;
+import vn.motcua.catalog.FeeQuote;
 import vn.motcua.catalog.ReturnMethod;
 import vn.motcua.process.DossierProcess;
 
@@ -30,9 +31,11 @@ class DossierRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into mc_dossier (code, procedure_code, commune_code, agency_id, channel, return_method, status,
-                          applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, submitted_at, lookup_secret)
+                          applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, submitted_at, lookup_secret,
+                          result_copies, page_count, fee_exemption, event_date, fee_amount, fee_lines)
                         values (:code, :procedure, :commune, :agency, :channel, :returnMethod, :status,
-                          :name, :idNumber, :phone, :email, :address, :submittedAt, :secret)""")
+                          :name, :idNumber, :phone, :email, :address, :submittedAt, :secret,
+                          :copies, :pages, :exemption, :eventDate, :feeAmount, :feeLines)""")
                 .param("code", code)
                 .param("procedure", s.procedure().code())
                 .param("commune", s.commune().code())
@@ -47,6 +50,12 @@ class DossierRepository {
                 .param("address", s.applicant().address())
                 .param("submittedAt", submittedAt)
                 .param("secret", lookupSecret)
+                .param("copies", s.feeRequest().copies())
+                .param("pages", s.feeRequest().pages())
+                .param("exemption", s.feeRequest().exemption() == null ? null : s.feeRequest().exemption().name())
+                .param("eventDate", s.feeRequest().eventDate())
+                .param("feeAmount", s.fees().total())
+                .param("feeLines", json(s.fees()))
                 .update(key, "id");
         long id = key.getKey().longValue();
         for (int i = 0; i < s.components().size(); i++) {
@@ -250,7 +259,28 @@ class DossierRepository {
                 time(rs, "late_at"),
                 rs.getInt("reschedule_count"),
                 rs.getString("lookup_secret"),
-                rs.getString("postal_tracking_number"));
+                rs.getString("postal_tracking_number"),
+                rs.getInt("result_copies"),
+                feeQuote(rs.getString("fee_lines")));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static FeeQuote feeQuote(String lines) {
+        if (lines == null) return null;
+        try {
+            return new FeeQuote(java.util.Arrays.asList(JSON.readValue(lines, FeeQuote.Line[].class)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("mc_dossier.fee_lines cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String json(FeeQuote quote) {
+        try {
+            return JSON.writeValueAsString(quote.lines());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private OffsetDateTime time(ResultSet rs, String column) throws SQLException {

@@ -48,12 +48,12 @@ public class DossierSubmission {
      */
     @Transactional
     public DossierView submit(SubmissionRequest request, Caller caller) {
-        SubmissionValidator.ValidSubmission s = validator.validate(request);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        SubmissionValidator.ValidSubmission s = validator.validate(request, now.toLocalDate());
         if (caller != null && !(caller.isAdmin() || caller.hasScope(Scopes.SUBMIT_DOSSIERS)
                 || caller.hasRole(s.commune().code(), Role.RECEPTION))) {
             throw new AccessDenied("Chỉ Bộ phận Một cửa của " + s.commune().name() + " hoặc cổng dịch vụ công được nộp hồ sơ vào đây");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
         String code = codes.next(s.commune().agencyId(), now.toLocalDate());
         long id = dossiers.insert(code, s, now, LookupSecrets.generate());
         statusLog.registered(code, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ " + s.channel().label());

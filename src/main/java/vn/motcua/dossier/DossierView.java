@@ -20,6 +20,7 @@ public record DossierView(
         Dossier.Applicant applicant,
         String lookupSecret,
         List<SubmissionRequest.Component> components,
+        Fees fees,
         OffsetDateTime submittedAt,
         OffsetDateTime acceptedAt,
         OffsetDateTime appointmentAt,
@@ -34,6 +35,17 @@ public record DossierView(
         @JsonProperty("_links") Map<String, Link> links) {
 
     public record Named(String code, String name) {
+    }
+
+    /**
+     * What the dossier owes, computed from the catalog's rules when it was filed.
+     *
+     * @param total  in đồng
+     * @param label  as Mẫu 01 states it
+     * @param copies copies of the result asked for
+     * @param lines  each fee with its amount and how it was computed
+     */
+    public record Fees(long total, String label, int copies, List<vn.motcua.catalog.FeeQuote.Line> lines) {
     }
 
     /**

@@ -96,6 +96,7 @@ public class Dossiers {
                 new DossierView.Named(d.communeCode(), communeName),
                 d.agencyId(), d.departmentCode(), d.channel(), d.returnMethod(), d.applicant(), d.lookupSecret(),
                 dossiers.components(d.id()),
+                fees(d, procedure),
                 d.submittedAt(), d.acceptedAt(), d.appointmentAt(), d.finishedAt(), d.returnedAt(),
                 d.supplementCount(),
                 deadline(d, now),
@@ -104,6 +105,12 @@ public class Dossiers {
                 dossiers.timeline(d.id()),
                 dossiers.notifications(d.id()),
                 links(d));
+    }
+
+    private static DossierView.Fees fees(Dossier d, Procedure procedure) {
+        if (procedure == null && d.fees() == null) return null;
+        vn.motcua.catalog.FeeQuote quote = procedure == null ? d.fees() : d.feesOwed(procedure);
+        return new DossierView.Fees(quote.total(), quote.label(), d.resultCopies(), quote.lines());
     }
 
     /**

@@ -54,7 +54,7 @@ final class PortalRecord {
         r.put("TaiLieuNop", papers);
         List<Map<String, Object>> fees = new ArrayList<>();
         if (procedure != null) {
-            for (Procedure.Fee f : procedure.fees()) {
+            for (vn.motcua.catalog.FeeQuote.Line f : d.feesOwed(procedure).lines()) {
                 fees.add(Map.of("MaPhiLePhi", f.code(), "TenPhiLePhi", f.name(), "Gia", f.amount()));
             }
         }

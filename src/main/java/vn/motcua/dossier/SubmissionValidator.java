@@ -9,6 +9,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import java.time.LocalDate;
+import vn.motcua.catalog.FeeExemption;
+import vn.motcua.catalog.FeeQuote;
+import vn.motcua.catalog.FeeRequest;
+import vn.motcua.catalog.Fees;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureCatalog;
 import vn.motcua.catalog.ReturnMethod;
@@ -46,7 +51,7 @@ class SubmissionValidator {
         this.directory = directory;
     }
 
-    ValidSubmission validate(SubmissionRequest request) {
+    ValidSubmission validate(SubmissionRequest request, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         Procedure procedure = null;
         if (blank(request.procedureCode())) {
@@ -119,14 +124,70 @@ class SubmissionValidator {
                 requiredPapers(procedure, components, errors);
             }
         }
+        FeeRequest fee = feeRequest(request, procedure, channel, today, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new ValidSubmission(procedure, commune, channel, returnMethod,
+        return new ValidSubmission(procedure, commune, channel, returnMethod, fee, Fees.quote(procedure, fee),
                 new SubmissionRequest.Applicant(applicant.fullName().trim().replaceAll("\\s+", " "), applicant.idNumber().trim(),
                         applicant.phone().trim(), blank(applicant.email()) ? null : applicant.email().trim(),
                         applicant.address().trim()),
                 components.stream().map(c -> new SubmissionRequest.Component(c.name().trim(), c.copies())).toList());
+    }
+
+    /**
+     * What the fees depend on: copies (1 to {@value #MAX_COPIES}), pages where a fee counts them, an
+     * exemption the procedure's fees allow, the event's day where a fee is owed only on late
+     * registration (not after today).
+     */
+    private static FeeRequest feeRequest(SubmissionRequest request, Procedure procedure, Channel channel, LocalDate today,
+                                         List<FieldError> errors) {
+        int copies = 1;
+        if (request.copies() != null) {
+            if (request.copies() < 1 || request.copies() > MAX_COPIES) {
+                errors.add(new FieldError("copies", "Số bản kết quả từ 1 đến " + MAX_COPIES));
+            } else {
+                copies = request.copies();
+            }
+        }
+        Integer pages = null;
+        if (request.pages() != null) {
+            if (request.pages() < 1 || request.pages() > Fees.MAX_PAGES) {
+                errors.add(new FieldError("pages", "Số trang từ 1 đến " + Fees.MAX_PAGES));
+            } else {
+                pages = request.pages();
+            }
+        } else if (procedure != null && procedure.countsPages()) {
+            errors.add(new FieldError("pages", "Bắt buộc nhập số trang của giấy tờ: phí của thủ tục " + procedure.code() + " tính theo trang"));
+        }
+        FeeExemption exemption = null;
+        if (request.feeExemption() != null && !request.feeExemption().isBlank()) {
+            exemption = java.util.Arrays.stream(FeeExemption.values()).filter(e -> e.name().equals(request.feeExemption())).findFirst().orElse(null);
+            if (exemption == null) {
+                errors.add(new FieldError("feeExemption", "Đối tượng miễn phí không hợp lệ; một trong: "
+                        + java.util.Arrays.stream(FeeExemption.values()).map(Enum::name).collect(Collectors.joining(", "))));
+            } else if (procedure != null && !procedure.exemptions().contains(exemption)) {
+                errors.add(new FieldError("feeExemption", "Phí, lệ phí của thủ tục " + procedure.code() + " không miễn cho " + exemption.label()));
+                exemption = null;
+            }
+        }
+        LocalDate eventDate = null;
+        if (request.eventDate() != null && !request.eventDate().isBlank()) {
+            try {
+                eventDate = LocalDate.parse(request.eventDate().length() > 10 ? "x" : request.eventDate());
+                if (eventDate.isAfter(today)) {
+                    errors.add(new FieldError("eventDate", "Ngày sinh, ngày chết không được sau hôm nay"));
+                } else if (eventDate.getYear() < 1900) {
+                    errors.add(new FieldError("eventDate", "Ngày sinh, ngày chết không được trước năm 1900"));
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(new FieldError("eventDate", "Ngày không hợp lệ (định dạng yyyy-MM-dd)"));
+            }
+        } else if (procedure != null && procedure.needsEventDate()) {
+            errors.add(new FieldError("eventDate", "Bắt buộc nhập ngày sinh hoặc ngày chết (yyyy-MM-dd): lệ phí của thủ tục "
+                    + procedure.code() + " tùy việc đăng ký đúng hạn hay quá hạn"));
+        }
+        return new FeeRequest(copies, pages, exemption, eventDate, today, channel == Channel.ONLINE);
     }
 
     /** Each paper the catalog requires of the procedure must be among the components, by its name. */
@@ -182,6 +243,7 @@ class SubmissionValidator {
     }
 
     record ValidSubmission(Procedure procedure, CommuneInfo commune, Channel channel, ReturnMethod returnMethod,
+                           FeeRequest feeRequest, FeeQuote fees,
                            SubmissionRequest.Applicant applicant, List<SubmissionRequest.Component> components) {
     }
 }

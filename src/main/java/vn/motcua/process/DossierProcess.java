@@ -104,6 +104,10 @@ public final class DossierProcess {
         public static final String INTAKE_RETURN_METHOD = "intakeReturnMethod";
         public static final String INTAKE_PAPERS = "intakePapers";
         public static final String INTAKE_ACCEPT_NOW = "intakeAcceptNow";
+        public static final String INTAKE_EVENT_DATE = "intakeEventDate";
+        public static final String INTAKE_PAGES = "intakePages";
+        public static final String INTAKE_COPIES = "intakeCopies";
+        public static final String INTAKE_FEE_EXEMPTION = "intakeFeeExemption";
         public static final String POST_OUTCOME = "postOutcome";
         public static final String POST_OUTCOME_DATE = "postOutcomeDate";
         public static final String POST_OUTCOME_NOTE = "postOutcomeNote";

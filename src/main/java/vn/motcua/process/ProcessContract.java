@@ -152,6 +152,16 @@ public final class ProcessContract {
             .writtenBy(Element.START_COUNTER_INTAKE);
     public static final Variable<Boolean> INTAKE_ACCEPT_NOW = Variable.bool(Var.INTAKE_ACCEPT_NOW)
             .writtenBy(Element.START_COUNTER_INTAKE);
+    /** What the fees depend on (FeeRequest): the event's day, the pages, the copies, an exemption claimed. */
+    public static final Variable<String> INTAKE_EVENT_DATE = Variable.date(Var.INTAKE_EVENT_DATE)
+            .writtenBy(Element.START_COUNTER_INTAKE);
+    public static final Variable<Long> INTAKE_PAGES = Variable.integer(Var.INTAKE_PAGES, 1, vn.motcua.catalog.Fees.MAX_PAGES)
+            .writtenBy(Element.START_COUNTER_INTAKE);
+    public static final Variable<Long> INTAKE_COPIES = Variable.integer(Var.INTAKE_COPIES, 1, 100)
+            .writtenBy(Element.START_COUNTER_INTAKE);
+    public static final Variable<String> INTAKE_FEE_EXEMPTION = Variable.choice(Var.INTAKE_FEE_EXEMPTION,
+                    java.util.Arrays.stream(vn.motcua.catalog.FeeExemption.values()).map(Enum::name).toArray(String[]::new))
+            .writtenBy(Element.START_COUNTER_INTAKE);
 
     /** Task-local due dates the service caches per step ({@code stepDue_<task id>}). */
     public static final String STEP_DUE_PREFIX = "stepDue_";

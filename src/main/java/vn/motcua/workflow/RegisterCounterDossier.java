@@ -39,15 +39,19 @@ import vn.motcua.security.Caller;
 class RegisterCounterDossier implements JavaDelegate {
 
     /** The API's fields as the intake form calls them. */
-    private static final Map<String, String> FORM_FIELDS = Map.of(
-            "procedureCode", Var.INTAKE_PROCEDURE,
-            "returnMethod", Var.INTAKE_RETURN_METHOD,
-            "applicant", Var.INTAKE_APPLICANT_NAME,
-            "applicant.fullName", Var.INTAKE_APPLICANT_NAME,
-            "applicant.idNumber", Var.INTAKE_ID_NUMBER,
-            "applicant.phone", Var.INTAKE_PHONE,
-            "applicant.email", Var.INTAKE_EMAIL,
-            "applicant.address", Var.INTAKE_ADDRESS);
+    private static final Map<String, String> FORM_FIELDS = Map.ofEntries(
+            Map.entry("eventDate", Var.INTAKE_EVENT_DATE),
+            Map.entry("pages", Var.INTAKE_PAGES),
+            Map.entry("copies", Var.INTAKE_COPIES),
+            Map.entry("feeExemption", Var.INTAKE_FEE_EXEMPTION),
+            Map.entry("procedureCode", Var.INTAKE_PROCEDURE),
+            Map.entry("returnMethod", Var.INTAKE_RETURN_METHOD),
+            Map.entry("applicant", Var.INTAKE_APPLICANT_NAME),
+            Map.entry("applicant.fullName", Var.INTAKE_APPLICANT_NAME),
+            Map.entry("applicant.idNumber", Var.INTAKE_ID_NUMBER),
+            Map.entry("applicant.phone", Var.INTAKE_PHONE),
+            Map.entry("applicant.email", Var.INTAKE_EMAIL),
+            Map.entry("applicant.address", Var.INTAKE_ADDRESS));
 
     private final DossierSubmission submission;
 
@@ -76,7 +80,11 @@ class RegisterCounterDossier implements JavaDelegate {
                 new SubmissionRequest.Applicant(ProcessContract.INTAKE_APPLICANT_NAME.get(execution),
                         ProcessContract.INTAKE_ID_NUMBER.get(execution), ProcessContract.INTAKE_PHONE.get(execution),
                         blankToNull(ProcessContract.INTAKE_EMAIL.get(execution)), ProcessContract.INTAKE_ADDRESS.get(execution)),
-                components);
+                components,
+                ProcessContract.INTAKE_COPIES.get(execution) == null ? null : ProcessContract.INTAKE_COPIES.get(execution).intValue(),
+                ProcessContract.INTAKE_PAGES.get(execution) == null ? null : ProcessContract.INTAKE_PAGES.get(execution).intValue(),
+                blankToNull(ProcessContract.INTAKE_FEE_EXEMPTION.get(execution)),
+                blankToNull(ProcessContract.INTAKE_EVENT_DATE.get(execution)));
         DossierView dossier;
         try {
             dossier = submission.submit(request, new Caller.Official(auth.getUserId(), groups));

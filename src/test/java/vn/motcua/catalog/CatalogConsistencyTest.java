@@ -29,17 +29,18 @@ class CatalogConsistencyTest {
     @Test
     void aMissingProcessAStepWithoutAShareAndABadTotalAreReported() throws IOException {
         ProcedureCatalog catalog = catalog("""
+                departments: { vp: Văn phòng HĐND và UBND }
                 procedures:
                   - code: "1.000001"
                     name: Thủ tục thử
                     department: vp
-                    limit: { value: 3, unit: WORKING_DAYS }
+                    limit: { value: 3, unit: WORKING_DAYS, basis: "Luật thử" }
                     returnMethods: [COUNTER]
                     processKey: khong-co
                   - code: "1.001193"
                     name: Đăng ký khai sinh
                     department: vp
-                    limit: { value: 1, unit: SAME_DAY }
+                    limit: { value: 1, unit: SAME_DAY, basis: "Luật thử" }
                     returnMethods: [COUNTER]
                     processKey: dang-ky-khai-sinh
                     steps:
@@ -71,11 +72,12 @@ class CatalogConsistencyTest {
             }
         };
         ProcedureCatalog catalog = catalog("""
+                departments: { vp: Văn phòng HĐND và UBND }
                 procedures:
                   - code: "1.000002"
                     name: Thủ tục thử
                     department: vp
-                    limit: { value: 3, unit: WORKING_DAYS }
+                    limit: { value: 3, unit: WORKING_DAYS, basis: "Luật thử" }
                     returnMethods: [COUNTER]
                     processKey: thu
                     steps: { Task_NoForm: 50, Task_LostForm: 50 }
@@ -90,14 +92,65 @@ class CatalogConsistencyTest {
     @Test
     void aCatalogEntryWithoutItsEssentialsIsRefusedOnLoad() {
         assertThatThrownBy(() -> catalog("""
+                departments: { vp: Văn phòng HĐND và UBND }
                 procedures:
                   - code: "1.000003"
-                    limit: { value: 0, unit: WORKING_DAYS }
+                    limit: { value: 0, unit: WORKING_DAYS, basis: "Luật thử" }
                 """))
                 .isInstanceOf(CatalogException.class)
                 .hasMessageContaining("name is missing")
                 .hasMessageContaining("processKey is missing")
                 .hasMessageContaining("limit needs a value of at least 1");
+    }
+
+    @Test
+    void anUnknownDepartmentAFeeRuleThatCannotBeEvaluatedAndAProcedureBpmnWithoutAnEntryAreRefused() throws IOException {
+        assertThatThrownBy(() -> catalog("""
+                departments: { vp: Văn phòng HĐND và UBND }
+                procedures:
+                  - code: "1.000004"
+                    name: Thủ tục thử
+                    department: tu-phap
+                    limit: { value: 3, unit: WORKING_DAYS }
+                    returnMethods: [COUNTER]
+                    processKey: thu
+                    fees:
+                      - { code: PHI, name: Phí thử, per: PAGE, basis: "Thông tư thử" }
+                      - { code: LP, name: Lệ phí thử, amount: 1000 }
+                    components:
+                      - { name: Tờ khai, required: true }
+                      - { name: "tờ khai ", required: false }
+                """))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("department tu-phap is not one of the catalog's departments [vp]")
+                .hasMessageContaining("the limit's legal basis is missing")
+                .hasMessageContaining("fee PHI: per PAGE needs tiers")
+                .hasMessageContaining("fee LP: the legal basis is missing")
+                .hasMessageContaining("paper \"tờ khai \" is listed twice");
+        assertThatThrownBy(() -> catalog("""
+                departments: { vp: Văn phòng HĐND và UBND }
+                procedures:
+                  - code: "1.000005"
+                    name: Thủ tục thử
+                    department: vp
+                    limit: { value: 3, unit: WORKING_DAYS, basis: "Luật thử" }
+                    returnMethods: [COUNTER]
+                    processKey: thu
+                    fees:
+                      - { code: PHI, name: Phí thử, amount: 5000, per: COPY, tiers: [{ fromPage: 1, amount: 100 }], basis: "TT" }
+                """))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("fee PHI: tiers only apply per PAGE");
+        // the real diagrams against a catalog that lost one of its procedures: that BPMN has no entry
+        ProcedureCatalog real = ProcedureCatalog.load(resolver.getResource("classpath:processes/catalog.yaml"));
+        Procedure kept = real.all().iterator().next();
+        String lost = real.all().stream().filter(p -> !p.processKey().equals(kept.processKey())).findFirst().orElseThrow().processKey();
+        ProcedureCatalog smaller = new ProcedureCatalog(real.departments(),
+                real.all().stream().filter(p -> !p.processKey().equals(lost)).toList());
+        assertThat(CatalogConsistency.problems(smaller, bpmn(), forms()))
+                .anySatisfy(problem -> assertThat(problem).endsWith("process " + lost
+                        + " is no procedure of the catalog (shared blocks live in processes/chung/)"));
+        assertThat(CatalogConsistency.problems(real, bpmn(), forms())).isEmpty();
     }
 
     @Test

@@ -57,8 +57,15 @@ class EveryProcedureEndToEndTest {
                 .forEach(c -> components.add(Map.of("name", c.name(), "copies", 1)));
         if (components.isEmpty()) components.add(Map.of("name", procedure.components().get(0).name(), "copies", 1));
         body.put("components", components);
-        String dossier = http.post("/api/dossiers", body, Http.PORTAL).expect(201).body().get("code").asText();
-        long fee = procedure.fees().stream().mapToLong(Procedure.Fee::amount).sum();
+        if (procedure.countsPages()) body.put("pages", 5);
+        if (!procedure.needsEventDate()) body.remove("eventDate");
+        JsonNode submitted = http.post("/api/dossiers", body, Http.PORTAL).expect(201).body();
+        String dossier = submitted.get("code").asText();
+        // the fees as the catalog's rules compute them for this request, kept with the dossier
+        long fee = vn.motcua.catalog.Fees.quote(procedure, new vn.motcua.catalog.FeeRequest(1, procedure.countsPages() ? 5 : null, null,
+                procedure.needsEventDate() ? java.time.LocalDate.parse(body.get("eventDate").toString()) : null,
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")), false)).total();
+        assertThat(submitted.get("fees").get("total").asLong()).as("fees of %s", code).isEqualTo(fee);
         String department = procedure.department();
         List<String> officials = List.of("tan-giang.reception", "tan-giang." + department + ".head",
                 "tan-giang." + department + ".specialist1", "tan-giang.leader");

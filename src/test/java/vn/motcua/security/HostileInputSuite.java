@@ -103,6 +103,7 @@ abstract class HostileInputSuite {
         valid.put("intakePhone", "0987654321");
         valid.put("intakeAddress", "Tổ 3, phường Tân Giang");
         valid.put("intakeReturnMethod", "COUNTER");
+        valid.put("intakeEventDate", Submissions.daysAgo(3));
         String papers = "[\"Tờ khai đăng ký khai sinh\",\"Giấy chứng sinh hoặc giấy tờ thay thế\",\"Giấy tờ tùy thân của người đi đăng ký\"]";
         for (String name : List.of("intakeProcedure", "intakeApplicantName", "intakeIdNumber", "intakePhone", "intakeAddress",
                 "intakeReturnMethod")) {
@@ -114,6 +115,21 @@ abstract class HostileInputSuite {
                         json(Map.of("variables", vars)), "application/json", "tan-giang.reception"));
             }
         }
+        // what the fees depend on: a real day not in the future, counts in range, an exemption the procedure allows
+        Map<String, List<Object>> feeFacts = new LinkedHashMap<>();
+        feeFacts.put("intakeEventDate", java.util.Arrays.asList(null, "", "2999-01-01", "2026-02-30", "1800-01-01", "hôm qua", 20260101, true));
+        feeFacts.put("intakePages", java.util.Arrays.asList(0, -3, 1_000_000, "5", 2.5, true));
+        feeFacts.put("intakeCopies", java.util.Arrays.asList(0, -1, 101, "2", 1.5));
+        feeFacts.put("intakeFeeExemption", java.util.Arrays.asList("GIAU_CO", "ho_ngheo", 1, "TRE_EM"));
+        feeFacts.forEach((name, values) -> {
+            for (Object bad : values) {
+                Map<String, Object> vars = new LinkedHashMap<>(dtos(valid));
+                vars.put("intakePapers", Map.of("type", "Json", "value", papers));
+                vars.put(name, bad == null ? Map.of() : Map.of("value", bad));
+                attacks.add(new Attack("intake " + name + " " + abbreviate(String.valueOf(bad)), "POST", path,
+                        json(Map.of("variables", vars)), "application/json", "tan-giang.reception"));
+            }
+        });
         for (Object bad : java.util.Arrays.asList("[]", "[\"Tờ khai đăng ký khai sinh\"]", "{}", "[1,2]", "không phải JSON",
                 "[\"" + "x".repeat(400) + "\"]", papers.replace("]", ",\"a\\u0000b\"]"))) {
             Map<String, Object> vars = new LinkedHashMap<>(dtos(valid));

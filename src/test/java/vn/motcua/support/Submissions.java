@@ -24,6 +24,7 @@ public final class Submissions {
         body.put("channel", "COUNTER");
         body.put("returnMethod", returnMethod);
         body.put("applicant", applicant);
+        body.put("eventDate", daysAgo(5));
         body.put("components", List.of(
                 Map.of("name", "Tờ khai đăng ký khai sinh", "copies", 1),
                 Map.of("name", "Giấy chứng sinh hoặc giấy tờ thay thế", "copies", 1),
@@ -35,8 +36,15 @@ public final class Submissions {
     public static Map<String, Object> marriageStatus(String commune, String returnMethod) {
         Map<String, Object> body = birthRegistration(commune, returnMethod);
         body.put("procedureCode", "1.004873");
+        body.remove("eventDate");
         body.put("components", List.of(Map.of("name", "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân", "copies", 1)));
         return body;
+    }
+
+    /** A day before the engine's today (the service's clock, which tests move), as yyyy-MM-dd. */
+    public static String daysAgo(int days) {
+        return java.time.LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+                java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(days).toString();
     }
 
     /** A submission of the demo catalog's procedure: 1.001193 (birth) or 1.004873 (marital status). */

@@ -55,6 +55,7 @@ class CounterIntakeTest {
         v.put("intakeReturnMethod", Map.of("value", "COUNTER"));
         v.put("intakePapers", Map.of("type", "Json", "value", json(papers)));
         if (acceptNow != null) v.put("intakeAcceptNow", Map.of("value", acceptNow));
+        if ("1.001193".equals(procedure)) v.put("intakeEventDate", Map.of("value", vn.motcua.support.Submissions.daysAgo(3)));
         return Map.of("variables", v);
     }
 
