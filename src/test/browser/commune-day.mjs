@@ -23,9 +23,18 @@ const HOLDER = {
 const applicant = {fullName: 'Nguyễn Thị Hồng Nhung', idNumber: '001190012345', phone: '0912345678',
   email: 'nhung@example.vn', address: 'Tổ 5, phường Tân Giang, tỉnh Cao Bằng'};
 
+/** A day before today in Vietnam: yyyy-mm-dd for the API, dd/mm/yyyy as an official types it. */
+function daysAgo(days, typed = false) {
+  const parts = new Intl.DateTimeFormat('en-CA', {timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit'})
+    .format(new Date(Date.now() - days * 86400000)).split('-');
+  return typed ? `${parts[2]}/${parts[1]}/${parts[0]}` : parts.join('-');
+}
+
 async function submit(procedureCode, returnMethod, papers) {
+  // a birth registered on time (the fee is owed only when late): the child was born three days ago
+  const eventDate = procedureCode === '1.001193' ? daysAgo(3) : undefined;
   const r = await s.api('POST', '/api/dossiers', {procedureCode, communeCode: 'tan-giang', channel: 'COUNTER', returnMethod,
-    applicant, components: papers.map(name => ({name, copies: 1}))}, PORTAL);
+    applicant, eventDate, components: papers.map(name => ({name, copies: 1}))}, PORTAL);
   check(r.status === 201, 'submitted: ' + JSON.stringify(r.body));
   return r.body.code;
 }
@@ -202,7 +211,12 @@ try {
     const form = page.locator('.modal-content .fjs-container');
     await form.waitFor();
     await field(page, 'Thủ tục hành chính').locator('input').first().fill('khai sinh');
-    await page.locator('.fjs-dropdownlist-item', {hasText: 'Đăng ký khai sinh'}).first().click();
+    // the search finds every procedure with these words; the official picks birth registration itself
+    check(await page.locator('.fjs-dropdownlist-item', {hasText: 'khai sinh'}).count() >= 3, 'the search lists the birth procedures');
+    await page.locator('.fjs-dropdownlist-item', {hasText: '1.001193 — Đăng ký khai sinh'}).first().click();
+    const born = field(page, 'Ngày sinh hoặc ngày chết');
+    await born.locator('input').first().fill(daysAgo(3, true));
+    await born.locator('input').first().press('Tab');
     await enter(page, 'Họ và tên người nộp hồ sơ', 'Lục Thị Mai');
     await enter(page, 'Số định danh cá nhân', '004192000123');
     await enter(page, 'Số điện thoại', '0987654321');

@@ -163,7 +163,7 @@ public final class CatalogConsistency {
     /** Shared building blocks live in processes/chung/; every other process is a procedure of the catalog. */
     private static boolean isSharedBlock(Resource bpmn) {
         String where = bpmn.getDescription().replace('\\', '/');
-        return where.contains("/chung/") || where.contains("[chung/") || where.contains("processes/chung");
+        return where.contains("processes/chung/");
     }
 
     private static String mappedBlock(org.camunda.bpm.model.bpmn.instance.CallActivity call, String inherited) {

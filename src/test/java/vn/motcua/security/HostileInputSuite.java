@@ -388,6 +388,41 @@ abstract class HostileInputSuite {
             attacks.add(new Attack("register", "GET", "/api/communes/tan-giang/register?date=" + v, null, null, "tan-giang.reception"));
             attacks.add(new Attack("lookup", "GET", "/api/public/dossiers/" + reception.code() + "?secret=" + v, null, null, null));
             attacks.add(new Attack("dossier", "GET", "/api/dossiers/" + v, null, null, Http.PORTAL));
+            // the public catalogue and its fee quote
+            for (String query : List.of("field=", "department=", "q=")) {
+                attacks.add(new Attack("catalogue", "GET", "/api/procedures?" + query + v, null, null, null));
+            }
+            attacks.add(new Attack("catalogue", "GET", "/api/procedures/" + v, null, null, null));
+            for (String param : List.of("copies", "pages", "feeExemption", "eventDate", "online")) {
+                attacks.add(new Attack("fee quote " + param, "GET", "/api/procedures/2.000815/fees?pages=3&" + param + "=" + v, null, null, null));
+                attacks.add(new Attack("fee quote " + param, "GET", "/api/procedures/1.001193/fees?" + param + "=" + v, null, null, null));
+            }
+            attacks.add(new Attack("fee quote", "GET", "/api/procedures/" + v + "/fees", null, null, null));
+        }
+        // what the fees depend on, in a submission: counts in range, an allowed exemption, a real day not in the future
+        Map<String, Object> certification = new LinkedHashMap<>(submission);
+        certification.put("procedureCode", "2.000815");
+        certification.put("returnMethod", "COUNTER");
+        certification.put("components", List.of(Map.of("name", "Bản chính giấy tờ, văn bản làm cơ sở chứng thực bản sao", "copies", 1)));
+        certification.put("pages", 3);
+        certification.remove("eventDate");
+        Map<String, List<Object>> feeFacts = new LinkedHashMap<>();
+        feeFacts.put("pages", java.util.Arrays.asList(null, 0, -1, 2001, 1.5, "3", true, Long.MAX_VALUE, List.of()));
+        feeFacts.put("copies", java.util.Arrays.asList(0, -1, 101, 1.5, "2", Long.MAX_VALUE));
+        feeFacts.put("feeExemption", java.util.Arrays.asList("HO_NGHEO", "GIAU", 1, List.of("TRE_EM")));
+        feeFacts.forEach((name, values) -> {
+            for (Object bad : values) {
+                Map<String, Object> body = new LinkedHashMap<>(certification);
+                if (bad == null) body.remove(name); else body.put(name, bad);
+                attacks.add(new Attack("certification " + name + " " + abbreviate(String.valueOf(bad)), "POST", "/api/dossiers",
+                        json(body), "application/json", Http.PORTAL));
+            }
+        });
+        for (Object bad : java.util.Arrays.asList(null, "", "2999-01-01", "1899-12-31", "2026-13-01", "01/02/2026", 20260101, "2026-01-01T00:00:00Z")) {
+            Map<String, Object> body = new LinkedHashMap<>(submission);
+            if (bad == null) body.remove("eventDate"); else body.put("eventDate", bad);
+            attacks.add(new Attack("birth eventDate " + abbreviate(String.valueOf(bad)), "POST", "/api/dossiers", json(body),
+                    "application/json", Http.PORTAL));
         }
         for (String state : List.of("x", "%00", "PAID%27--", "x".repeat(200), "")) {
             attacks.add(new Attack("payments state", "GET", "/api/admin/payments?state=" + state, null, null, "admin"));

@@ -1,0 +1,182 @@
+package vn.motcua.catalog;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
+
+/**
+ * The province's procedure catalogue for the portal and the counter, public and free of personal
+ * data: {@code GET /api/procedures} (filter by {@code field}, {@code department}, or words of the
+ * name or code in {@code q}), one procedure by its code, and what a request would cost
+ * ({@code GET /api/procedures/{code}/fees?copies=2&pages=5}).
+ */
+@RestController
+class ProcedureController {
+
+    static final int MAX_QUERY = 200;
+    private final ProcedureCatalog catalog;
+    private final java.time.Clock clock;
+
+    ProcedureController(ProcedureCatalog catalog, java.time.Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/procedures")
+    List<ProcedureInfo> list(@RequestParam(required = false) String field, @RequestParam(required = false) String department,
+                             @RequestParam(required = false) String q) {
+        List<FieldError> errors = new ArrayList<>();
+        text(field, "field", errors);
+        text(q, "q", errors);
+        text(department, "department", errors);
+        if (department != null && !department.isBlank() && errors.isEmpty() && !catalog.departments().containsKey(department)) {
+            errors.add(new FieldError("department", "Không có phòng chuyên môn mã " + department + "; một trong: "
+                    + String.join(", ", catalog.departments().keySet())));
+        }
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        String fieldKey = field == null || field.isBlank() ? null : fold(field);
+        List<String> words = q == null || q.isBlank() ? List.of() : Arrays.asList(fold(q).split("\\s+"));
+        return catalog.all().stream()
+                .filter(p -> fieldKey == null || fold(p.field()).equals(fieldKey))
+                .filter(p -> department == null || department.isBlank() || p.department().equals(department))
+                .filter(p -> words.stream().allMatch(w -> fold(p.code() + " " + p.name()).contains(w)))
+                .sorted(Comparator.comparing(Procedure::field).thenComparing(Procedure::code))
+                .map(this::info)
+                .toList();
+    }
+
+    @GetMapping("/api/procedures/{code}")
+    ResponseEntity<?> one(@PathVariable String code) {
+        return catalog.find(code).<ResponseEntity<?>>map(p -> ResponseEntity.ok(info(p))).orElseGet(() -> notFound(code));
+    }
+
+    /** What a request would cost, by the same rules as a submission (the same fields, the same errors). */
+    @GetMapping("/api/procedures/{code}/fees")
+    ResponseEntity<?> fees(@PathVariable String code, @RequestParam(required = false) String copies,
+                           @RequestParam(required = false) String pages, @RequestParam(required = false) String feeExemption,
+                           @RequestParam(required = false) String eventDate, @RequestParam(required = false) String online) {
+        Procedure p = catalog.find(code).orElse(null);
+        if (p == null) return notFound(code);
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
+        int copyCount = number(copies, "copies", 1, 100, 1, errors);
+        Integer pageCount = pages == null || pages.isBlank() ? null : number(pages, "pages", 1, Fees.MAX_PAGES, 1, errors);
+        if (pageCount == null && p.countsPages()) {
+            errors.add(new FieldError("pages", "Bắt buộc nhập số trang: phí của thủ tục " + p.code() + " tính theo trang"));
+        }
+        FeeExemption exemption = null;
+        if (feeExemption != null && !feeExemption.isBlank()) {
+            exemption = Arrays.stream(FeeExemption.values()).filter(e -> e.name().equals(feeExemption)).findFirst().orElse(null);
+            if (exemption == null || !p.exemptions().contains(exemption)) {
+                errors.add(new FieldError("feeExemption", "Phí, lệ phí của thủ tục " + p.code() + " chỉ miễn cho: "
+                        + (p.exemptions().isEmpty() ? "không có đối tượng nào" : String.join(", ", p.exemptions().stream().map(Enum::name).toList()))));
+            }
+        }
+        LocalDate event = null;
+        if (eventDate != null && !eventDate.isBlank()) {
+            try {
+                event = LocalDate.parse(eventDate.length() > 10 ? "x" : eventDate);
+                if (event.isAfter(today) || event.getYear() < 1900) {
+                    errors.add(new FieldError("eventDate", "Ngày sinh, ngày chết phải từ năm 1900 đến hôm nay"));
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(new FieldError("eventDate", "Ngày không hợp lệ (định dạng yyyy-MM-dd)"));
+            }
+        } else if (p.needsEventDate()) {
+            errors.add(new FieldError("eventDate", "Bắt buộc nhập ngày sinh hoặc ngày chết: lệ phí tùy việc đăng ký đúng hạn hay quá hạn"));
+        }
+        boolean filedOnline = false;
+        if (online != null && !online.isBlank()) {
+            if (!online.equals("true") && !online.equals("false")) errors.add(new FieldError("online", "true hoặc false"));
+            filedOnline = online.equals("true");
+        }
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        FeeQuote quote = Fees.quote(p, new FeeRequest(copyCount, pageCount, exemption, event, today, filedOnline));
+        return ResponseEntity.ok(Map.of("procedureCode", p.code(), "total", quote.total(), "label", quote.label(), "lines", quote.lines()));
+    }
+
+    private ProcedureInfo info(Procedure p) {
+        String unit = switch (p.limit().unit()) {
+            case SAME_DAY -> "trong ngày (nhận sau 15 giờ trả trong ngày làm việc tiếp theo)";
+            case WORKING_DAYS -> String.format("%02d ngày làm việc", p.limit().value());
+            case WORKING_HOURS -> p.limit().value() + " giờ làm việc";
+        };
+        return new ProcedureInfo(p.code(), p.name(), p.field(),
+                new Named(p.department(), catalog.departments().get(p.department())),
+                new LimitInfo(p.limit().value(), p.limit().unit().name(), unit, p.limit().basis()),
+                p.fees().stream().map(f -> new FeeInfo(f.code(), f.name(), Fees.describe(f), f.per().name(), f.amount(), f.tiers(),
+                        f.capPerCopy(), f.onlineAmount(), f.dueAfterDays(),
+                        f.exemptions().stream().map(e -> new Named(e.name(), e.label())).toList(), f.provinceSet(), f.basis())).toList(),
+                p.components().stream().map(c -> new Paper(c.name(), c.required())).toList(),
+                p.returnMethods().stream().map(m -> new Named(m.name(), m.label())).toList(),
+                p.interAgency(), p.supplementRule().name(), p.countsPages(), p.needsEventDate(), p.processKey());
+    }
+
+    private ResponseEntity<ProblemDetail> notFound(String code) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "Thủ tục " + (code.length() > 32 ? code.substring(0, 32) + "…" : code) + " không có trong danh mục");
+        problem.setTitle("Không tìm thấy thủ tục");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static void text(String value, String name, List<FieldError> errors) {
+        if (value == null) return;
+        if (value.length() > MAX_QUERY) errors.add(new FieldError(name, "Tối đa " + MAX_QUERY + " ký tự"));
+        else if (value.chars().anyMatch(Character::isISOControl)) errors.add(new FieldError(name, "Không được chứa ký tự điều khiển"));
+    }
+
+    private static int number(String value, String name, int min, int max, int fallback, List<FieldError> errors) {
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < min || n > max) {
+                errors.add(new FieldError(name, "Từ " + min + " đến " + max));
+                return fallback;
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(name, "Phải là số nguyên"));
+            return fallback;
+        }
+    }
+
+    /** Lower case without diacritics ("Hộ tịch" → "ho tich", "đăng ký" → "dang ky"), for matching what a citizen types. */
+    static String fold(String text) {
+        return Normalizer.normalize(text.toLowerCase(Locale.ROOT).replace('đ', 'd'), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replaceAll("\\s+", " ").strip();
+    }
+
+    record Named(String code, String name) {
+    }
+
+    record LimitInfo(int value, String unit, String label, String basis) {
+    }
+
+    record FeeInfo(String code, String name, String rule, String per, long amount, List<Procedure.Fee.Tier> tiers, Long capPerCopy,
+                   Long onlineAmount, Integer dueAfterDays, List<Named> exemptions, boolean provinceSet, String basis) {
+    }
+
+    record Paper(String name, boolean required) {
+    }
+
+    record ProcedureInfo(String code, String name, String field, Named department, LimitInfo limit, List<FeeInfo> fees,
+                         List<Paper> papers, List<Named> returnMethods, boolean interAgency, String supplementRule,
+                         boolean countsPages, boolean needsEventDate, String processKey) {
+    }
+}
