@@ -45,6 +45,11 @@ public final class CatalogConsistency {
         Map<String, JsonNode> forms = forms(formFiles, problems);
         Set<String> formIds = forms.keySet();
         problems.addAll(contractProblems());
+        java.util.List<String> exemptions = java.util.Arrays.stream(FeeExemption.values()).map(Enum::name).toList();
+        if (!vn.motcua.process.ProcessContract.INTAKE_FEE_EXEMPTION.values().equals(new java.util.HashSet<>(exemptions))) {
+            problems.add("process variable intakeFeeExemption offers " + vn.motcua.process.ProcessContract.INTAKE_FEE_EXEMPTION.values()
+                    + ", not the catalog's fee exemptions " + exemptions);
+        }
 
         Map<String, Process> processes = new HashMap<>();
         Map<String, String> procedureFiles = new java.util.TreeMap<>();

@@ -19,7 +19,7 @@ import vn.motcua.common.Formats;
 public final class Fees {
 
     /** The most pages a paper to certify may have (a bound for the arithmetic and for clumsy clients). */
-    public static final int MAX_PAGES = 2000;
+    public static final int MAX_PAGES = vn.motcua.process.ProcessContract.MAX_PAGES;
 
     private Fees() {
     }

@@ -101,6 +101,11 @@ class MigrationPlans {
      * parallel and inclusive joins, anything asynchronous. The rest (synchronous service tasks,
      * exclusive gateways, plain start and end events) is passed through within one transaction.
      */
+    /** Package-visible for its test: the activities of a process where a running instance can wait. */
+    static Map<String, String> holdingActivities(BpmnModelInstance model, String processKey) {
+        return activitiesThatCanHoldInstances(model, processKey);
+    }
+
     private static Map<String, String> activitiesThatCanHoldInstances(BpmnModelInstance model, String processKey) {
         Map<String, String> activities = new LinkedHashMap<>();
         if (model.getModelElementById(processKey) instanceof Process process) {
@@ -121,6 +126,8 @@ class MigrationPlans {
     }
 
     private static boolean canHold(FlowNode node) {
+        // an event-based gateway always holds its instances (and its model refuses to be asked about asyncAfter)
+        if (node instanceof EventBasedGateway) return true;
         if (node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter()) return true;
         if (node instanceof StartEvent start) {
             return start.getParentElement() instanceof SubProcess sub && sub.triggeredByEvent();

@@ -152,15 +152,18 @@ public final class ProcessContract {
             .writtenBy(Element.START_COUNTER_INTAKE);
     public static final Variable<Boolean> INTAKE_ACCEPT_NOW = Variable.bool(Var.INTAKE_ACCEPT_NOW)
             .writtenBy(Element.START_COUNTER_INTAKE);
+    /** The most pages a paper to certify may have (a bound for the fee arithmetic and for clumsy clients). */
+    public static final int MAX_PAGES = 2000;
     /** What the fees depend on (FeeRequest): the event's day, the pages, the copies, an exemption claimed. */
     public static final Variable<String> INTAKE_EVENT_DATE = Variable.date(Var.INTAKE_EVENT_DATE)
             .writtenBy(Element.START_COUNTER_INTAKE);
-    public static final Variable<Long> INTAKE_PAGES = Variable.integer(Var.INTAKE_PAGES, 1, vn.motcua.catalog.Fees.MAX_PAGES)
+    public static final Variable<Long> INTAKE_PAGES = Variable.integer(Var.INTAKE_PAGES, 1, MAX_PAGES)
             .writtenBy(Element.START_COUNTER_INTAKE);
     public static final Variable<Long> INTAKE_COPIES = Variable.integer(Var.INTAKE_COPIES, 1, 100)
             .writtenBy(Element.START_COUNTER_INTAKE);
+    /** The catalog's FeeExemption names (the start-up check holds them equal). */
     public static final Variable<String> INTAKE_FEE_EXEMPTION = Variable.choice(Var.INTAKE_FEE_EXEMPTION,
-                    java.util.Arrays.stream(vn.motcua.catalog.FeeExemption.values()).map(Enum::name).toArray(String[]::new))
+                    "NGUOI_CO_CONG", "HO_NGHEO", "NGUOI_KHUYET_TAT", "TRE_EM", "NGUOI_CAO_TUOI", "DTTS_DBKK")
             .writtenBy(Element.START_COUNTER_INTAKE);
 
     /** Task-local due dates the service caches per step ({@code stepDue_<task id>}). */

@@ -15,6 +15,7 @@ import vn.motcua.support.Http;
 /** GET /api/procedures: the catalogue for the portal and the counter, public, without personal data. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@org.springframework.test.annotation.DirtiesContext
 class ProcedureApiTest {
 
     @LocalServerPort int port;
