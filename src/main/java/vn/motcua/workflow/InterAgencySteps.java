@@ -4,14 +4,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.stereotype.Component;
 import vn.motcua.dossier.AgencyPart;
 import vn.motcua.dossier.AgencyParts;
 import vn.motcua.engine.RejectedCompletion;
@@ -89,27 +86,6 @@ class InterAgencySteps {
             return LocalDate.parse(value == null || value.length() < 10 ? String.valueOf(value) : value.substring(0, 10));
         } catch (DateTimeParseException e) {
             throw new RejectedCompletion(Var.AGENCY_RESULT_DATE, "Ngày không hợp lệ: " + value);
-        }
-    }
-
-    /**
-     * For the diagrams: {@code ${interAgency.parts(agencyParts)}}, the parts of a bundle ("THUONG_TRU,
-     * THE_BHYT") that its resolution runs side by side, each checked against the known parts.
-     */
-    @Component("interAgency")
-    static class InterAgency {
-        public List<String> parts(String listed) {
-            List<String> parts = new ArrayList<>();
-            for (String code : listed == null ? new String[0] : listed.split("[,;\\s]+")) {
-                if (code.isBlank()) continue;
-                AgencyPart part = AgencyPart.of(code.strip())
-                        .orElseThrow(() -> new IllegalStateException("Unknown inter-agency part " + code + " in agencyParts"));
-                if (!parts.contains(part.name())) parts.add(part.name());
-            }
-            if (parts.isEmpty()) {
-                throw new IllegalStateException("An inter-agency resolution needs agencyParts (e.g. THUONG_TRU,THE_BHYT)");
-            }
-            return parts;
         }
     }
 }
