@@ -170,6 +170,11 @@ class DossierForms {
         pdf.line("Mã hồ sơ: ", d.code());
         pdf.line("Người yêu cầu: ", d.applicant().fullName());
         pdf.line(approved, pdf.text);
+        if (d.agencyParts() != null) {
+            // an inter-agency bundle: each agency's part, refused ones with their reason
+            pdf.line("Kết quả của các cơ quan liên thông:", pdf.text);
+            d.agencyParts().forEach(part -> pdf.line("- " + part.summary(), pdf.text));
+        }
         pdf.line("Bản điện tử của kết quả, đã được " + communeLeadership(d) + " phê duyệt lúc "
                 + Formats.dateTime(d.finishedAt()) + ".", pdf.italic);
         String signer = last(d, DossierStatus.FINISHED).map(StatusChange::actor).orElse(null);

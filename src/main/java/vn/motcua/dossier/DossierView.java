@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import vn.motcua.catalog.ReturnMethod;
 
-/** A dossier as the API shows it, with its status history and handover timeline. */
+/**
+ * A dossier as the API shows it, with its status history and handover timeline; an inter-agency
+ * bundle's dossier also lists its agencies' parts ({@code agencyParts}, absent for other dossiers).
+ */
 public record DossierView(
         String code,
         int status,
@@ -32,6 +35,7 @@ public record DossierView(
         List<StatusChange> statusHistory,
         List<Handover> timeline,
         List<Notification> notifications,
+        List<AgencyPartView> agencyParts,
         @JsonProperty("_links") Map<String, Link> links) {
 
     public record Named(String code, String name) {

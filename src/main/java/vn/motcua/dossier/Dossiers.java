@@ -32,9 +32,11 @@ public class Dossiers {
     private final Deadlines deadlines;
     private final AuditLog audit;
     private final Clock clock;
+    private final AgencyParts agencyParts;
 
     Dossiers(DossierRepository dossiers, ProcedureCatalog catalog, OrgDirectory directory, DossierEngine engine,
-             Deadlines deadlines, AuditLog audit, Clock clock) {
+             Deadlines deadlines, AuditLog audit, Clock clock, AgencyParts agencyParts) {
+        this.agencyParts = agencyParts;
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.directory = directory;
@@ -91,6 +93,7 @@ public class Dossiers {
         Procedure procedure = catalog.find(d.procedureCode()).orElse(null);
         String communeName = directory.commune(d.communeCode()).map(OrgDirectory.CommuneInfo::name).orElse(null);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<AgencyPartView> parts = agencyParts.of(d.code());
         return new DossierView(d.code(), d.status().code(), d.status().label(),
                 new DossierView.Named(d.procedureCode(), procedure == null ? null : procedure.name()),
                 new DossierView.Named(d.communeCode(), communeName),
@@ -104,6 +107,7 @@ public class Dossiers {
                 dossiers.statusHistory(d.id()),
                 dossiers.timeline(d.id()),
                 dossiers.notifications(d.id()),
+                parts.isEmpty() ? null : parts,
                 links(d));
     }
 

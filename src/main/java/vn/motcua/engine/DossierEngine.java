@@ -100,6 +100,32 @@ public class DossierEngine {
     }
 
     /**
+     * Whether the dossier waits for an agency's result of this part of its inter-agency bundle (the
+     * one-stop's task "Chờ kết quả của …" is open).
+     */
+    public boolean waitsForAgency(String code, String part) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(code)
+                .messageEventSubscriptionName(Message.AGENCY_REPORTED)
+                .processVariableValueEquals(Var.AGENCY_PART, part).count() > 0;
+    }
+
+    /**
+     * The agency reported the result of its part: the dossier's wait for that part ends (the other
+     * parts keep waiting).
+     *
+     * @return false, and nothing happens, when the dossier does not wait for that part
+     */
+    public boolean agencyReported(String code, String part) {
+        if (!waitsForAgency(code, part)) {
+            return false;
+        }
+        runtime.createMessageCorrelation(Message.AGENCY_REPORTED).processInstanceBusinessKey(code)
+                .processInstanceVariableEquals(Var.AGENCY_PART, part)
+                .correlate();
+        return true;
+    }
+
+    /**
      * The fee the dossier waits to be paid, as its process holds it (-1 if it holds none); empty
      * when the dossier waits for no payment.
      */

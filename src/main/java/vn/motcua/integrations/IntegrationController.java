@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.Agency;
+import vn.motcua.dossier.AgencyPart;
+import vn.motcua.dossier.AgencyParts;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.Dossiers;
 import vn.motcua.dossier.FeeCheck;
@@ -23,6 +26,7 @@ import vn.motcua.common.InvalidRequestException;
 import vn.motcua.dossier.Payments;
 import vn.motcua.dossier.ResultDelivery;
 import vn.motcua.engine.DossierEngine;
+import vn.motcua.process.DossierProcess.Decision;
 import vn.motcua.security.AccessDenied;
 import vn.motcua.security.Caller;
 import vn.motcua.security.Callers;
@@ -30,7 +34,8 @@ import vn.motcua.security.Scopes;
 import vn.motcua.common.MultiLineText;
 
 /**
- * What peers tell motcua: the post office's delivery events and the payment gateway's callbacks.
+ * What peers tell motcua: the post office's delivery events, the payment gateway's callbacks, and
+ * the other agencies' results of their parts of inter-agency bundles.
  * Each event is taken once by its id (a duplicate answers 200 and changes nothing).
  */
 @RestController
@@ -43,9 +48,11 @@ class IntegrationController {
     private final JdbcClient jdbc;
     private final IntegrationProperties properties;
     private final Clock clock;
+    private final AgencyParts agencyParts;
 
     IntegrationController(Dossiers dossiers, ResultDelivery results, Payments payments, DossierEngine engine, JdbcClient jdbc,
-                          IntegrationProperties properties, Clock clock) {
+                          IntegrationProperties properties, Clock clock, AgencyParts agencyParts) {
+        this.agencyParts = agencyParts;
         this.dossiers = dossiers;
         this.results = results;
         this.payments = payments;
@@ -82,6 +89,64 @@ class IntegrationController {
             throw new Conflict("Hồ sơ " + code + " không chờ sự kiện bưu chính " + event.event());
         }
         return ResponseEntity.ok(Map.of("dossierCode", code, "duplicate", false));
+    }
+
+    /**
+     * An agency's result of its part of an inter-agency bundle ({@link AgencyEvent}), from its own
+     * client key: {@code agency:police} reports the police's parts, {@code agency:bhxh} the social
+     * insurance agency's. Every field is checked before anything changes (400 naming each); another
+     * agency's part is 403, an unknown dossier 404, a part the dossier does not wait for 409. The
+     * same event id again is answered 200 with {@code "duplicate": true} and changes nothing.
+     */
+    @PostMapping("/api/integrations/agencies/events")
+    @Transactional
+    ResponseEntity<Map<String, Object>> agencyEvent(@RequestBody AgencyEvent event) {
+        Caller caller = Callers.authenticated();
+        java.util.Set<Agency> reports = new java.util.HashSet<>();
+        if (caller.isAdmin() || caller.hasScope(Scopes.AGENCY_POLICE)) reports.add(Agency.CONG_AN);
+        if (caller.isAdmin() || caller.hasScope(Scopes.AGENCY_BHXH)) reports.add(Agency.BHXH);
+        if (reports.isEmpty()) {
+            throw new AccessDenied("Khóa API này không được báo kết quả liên thông");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        required(event.eventId(), "eventId", AgencyEvent.MAX_EVENT_ID, errors);
+        required(event.dossierCode(), "dossierCode", AgencyEvent.MAX_DOSSIER_CODE, errors);
+        Agency agency = java.util.Arrays.stream(Agency.values()).filter(a -> a.name().equals(event.agency())).findFirst().orElse(null);
+        if (agency == null) errors.add(new FieldError("agency", "CONG_AN hoặc BHXH"));
+        AgencyPart part = AgencyPart.of(event.part()).orElse(null);
+        if (part == null) {
+            errors.add(new FieldError("part", "Một trong " + java.util.Arrays.toString(AgencyPart.values())));
+        } else if (agency != null && part.agency() != agency) {
+            errors.add(new FieldError("part", part.label() + " không phải phần việc của " + agency.label()));
+        }
+        boolean done = Decision.DONE.equals(event.outcome());
+        if (!done && !Decision.REFUSED.equals(event.outcome())) {
+            errors.add(new FieldError("outcome", "DONE hoặc REFUSED"));
+        }
+        if (done) {
+            required(event.resultNumber(), "resultNumber", AgencyEvent.MAX_RESULT_NUMBER, errors);
+        } else if (event.resultNumber() != null && event.resultNumber().length() > AgencyEvent.MAX_RESULT_NUMBER) {
+            errors.add(new FieldError("resultNumber", "Tối đa " + AgencyEvent.MAX_RESULT_NUMBER + " ký tự"));
+        }
+        if (Decision.REFUSED.equals(event.outcome())) {
+            required(event.detail(), "detail", AgencyEvent.MAX_DETAIL, errors);
+        } else if (event.detail() != null && event.detail().length() > AgencyEvent.MAX_DETAIL) {
+            errors.add(new FieldError("detail", "Tối đa " + AgencyEvent.MAX_DETAIL + " ký tự"));
+        }
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        if (!reports.contains(agency)) {
+            throw new AccessDenied("Khóa API này chỉ được báo kết quả phần việc của cơ quan mình, không phải của " + agency.label());
+        }
+        String code = dossiers.find(event.dossierCode()).code();
+        if (!firstTime("AGENCY_" + agency.name(), event.eventId(), code)) {
+            return ResponseEntity.ok(Map.of("dossierCode", code, "part", part.name(), "duplicate", true));
+        }
+        if (!engine.waitsForAgency(code, part.name())
+                || !agencyParts.reported(code, part, done, done ? event.resultNumber() : null, event.detail(), caller.name())
+                || !engine.agencyReported(code, part.name())) {
+            throw new Conflict("Hồ sơ " + code + " không chờ kết quả phần việc " + part.label() + " của " + agency.label());
+        }
+        return ResponseEntity.ok(Map.of("dossierCode", code, "part", part.name(), "duplicate", false));
     }
 
     /**
@@ -144,6 +209,18 @@ class IntegrationController {
     record PostEvent(String eventId, String trackingNumber, String event, @MultiLineText String detail) {
         static final int MAX_EVENT_ID = 128;
         static final int MAX_TRACKING_NUMBER = 40;
+        static final int MAX_DETAIL = 1000;
+    }
+
+    /**
+     * An agency's result of a part. The bounds are the columns: the event id is kept in mc_inbox
+     * (128), the result number and the detail on the part (64, 1000).
+     */
+    record AgencyEvent(String eventId, String dossierCode, String agency, String part, String outcome, String resultNumber,
+                       @MultiLineText String detail) {
+        static final int MAX_EVENT_ID = 128;
+        static final int MAX_DOSSIER_CODE = 48;
+        static final int MAX_RESULT_NUMBER = vn.motcua.process.ProcessContract.AGENCY_RESULT_NUMBER_LENGTH;
         static final int MAX_DETAIL = 1000;
     }
 

@@ -9,5 +9,9 @@ public enum Channel {
     /** E-mail to the citizen. */
     MAIL,
     /** SMS to the citizen. */
-    SMS
+    SMS,
+    /** The commune police's system: the residence part of an inter-agency bundle. */
+    POLICE,
+    /** The social insurance agency's system (BHXH): health insurance cards, funeral allowance, survivor benefits. */
+    SOCIAL_INSURANCE
 }

@@ -59,6 +59,12 @@ public class Outbox {
         }
     }
 
+    /** Whether the channel's peer is configured (else its messages are kept as skipped: the manual path). */
+    public boolean configured(Channel channel) {
+        OutboxSender sender = senders.get(channel);
+        return sender != null && sender.configured();
+    }
+
     public List<OutboxMessage> of(String dossierCode) {
         return jdbc.sql("select * from mc_outbox where dossier_code = ? order by id").param(dossierCode)
                 .query(OutboxDispatcher::message).list();

@@ -28,6 +28,11 @@ public final class DossierProcess {
         public static final String TASK_RECEIVE_PROCESSING_SUPPLEMENT = "Task_ReceiveProcessingSupplement";
         public static final String TASK_EXPLAIN_DELAY = "Task_ExplainDelay";
         public static final String TASK_COLLECT_FEE = "Task_CollectFee";
+        /**
+         * An inter-agency part (liên thông): the one-stop waits for the other agency's result, which
+         * comes as an event when the agency is connected, or is recorded here by the clerk.
+         */
+        public static final String TASK_RECORD_AGENCY_RESULT = "Task_RecordAgencyResult";
         public static final String SUB_RESOLUTION = "Sub_Resolution";
         public static final String END_REFUSED = "End_Refused";
         public static final String END_RETURNED = "End_Returned";
@@ -117,6 +122,22 @@ public final class DossierProcess {
         public static final String RESOLUTION_OUTCOME = "resolutionOutcome";
         /** Why the head or the leader stopped processing (status 8). */
         public static final String STOP_REASON = "stopReason";
+        /** An inter-agency bundle: its agencies' parts, as the procedure lists them ("THUONG_TRU,THE_BHYT"). */
+        public static final String AGENCY_PARTS = "agencyParts";
+        /** The part one block of processes/chung/lien-thong.bpmn handles (vn.motcua.dossier.AgencyPart). */
+        public static final String AGENCY_PART = "agencyPart";
+        public static final String AGENCY_NAME = "agencyName";
+        public static final String AGENCY_PART_NAME = "agencyPartName";
+        public static final String AGENCY_TASK_TITLE = "agencyTaskTitle";
+        /** When and how the part went to the agency (or that it is not connected), for the one-stop's form. */
+        public static final String AGENCY_SENT = "agencySent";
+        /** What was sent to the agency. */
+        public static final String AGENCY_REQUEST = "agencyRequest";
+        /** The clerk's record of the agency's result: DONE or REFUSED, its number, its day, a note (the reason of a refusal). */
+        public static final String AGENCY_OUTCOME = "agencyOutcome";
+        public static final String AGENCY_RESULT_NUMBER = "agencyResultNumber";
+        public static final String AGENCY_RESULT_DATE = "agencyResultDate";
+        public static final String AGENCY_NOTE = "agencyNote";
 
         private Var() {
         }
@@ -133,6 +154,9 @@ public final class DossierProcess {
         public static final String STOP = "STOP";
         public static final String DELIVERED = "DELIVERED";
         public static final String RETURNED = "RETURNED";
+        /** An inter-agency part: the agency resolved it, or refused it. */
+        public static final String DONE = "DONE";
+        public static final String REFUSED = "REFUSED";
 
         private Decision() {
         }
@@ -158,6 +182,10 @@ public final class DossierProcess {
         public static final String SHORT = "giai-quyet-rut-gon";
         public static final String ON_THE_SPOT = "giai-quyet-tai-cho";
         public static final String RETURN = "tra-ket-qua";
+        /** One inter-agency part: sent to the agency, its result waited for (event) or recorded by the clerk. */
+        public static final String INTER_AGENCY = "lien-thong";
+        /** The resolution variant of a bundle: the department flow for the commune's part, then every agency's part. */
+        public static final String INTER_AGENCY_RESOLUTION = "giai-quyet-lien-thong";
 
         private Block() {
         }
@@ -168,6 +196,8 @@ public final class DossierProcess {
         public static final String PAYMENT_RECEIVED = "PaymentReceived";
         public static final String POST_DELIVERED = "PostDelivered";
         public static final String POST_RETURNED = "PostReturned";
+        /** An agency reported the result of its part of a bundle (correlated by {@link Var#AGENCY_PART}). */
+        public static final String AGENCY_REPORTED = "AgencyReported";
 
         private Message() {
         }

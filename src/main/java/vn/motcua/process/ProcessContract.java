@@ -33,6 +33,10 @@ public final class ProcessContract {
     public static final int RESULT_LENGTH = 1500;
     /** Longest receipt number of a fee (the dossier's FeeCheck holds the same rule). */
     public static final int FEE_RECEIPT_LENGTH = 64;
+    /** Longest number of another agency's result (kept in mc_agency_part.result_number). */
+    public static final int AGENCY_RESULT_NUMBER_LENGTH = 64;
+    /** The parts of inter-agency bundles (vn.motcua.dossier.AgencyPart holds their agencies and names). */
+    static final String[] AGENCY_PART_CODES = {"THUONG_TRU", "THE_BHYT", "XOA_THUONG_TRU", "MAI_TANG_TU_TUAT"};
 
     // --- the service's own: identity and routing of the dossier -----------------------------------
     public static final Variable<String> DOSSIER_CODE = Variable.text(Var.DOSSIER_CODE, 48);
@@ -60,11 +64,21 @@ public final class ProcessContract {
     public static final Variable<String> DRAFTED_BY = Variable.text(Var.DRAFTED_BY, 64);
     public static final Variable<String> REVIEWED_BY = Variable.text(Var.REVIEWED_BY, 64);
     public static final Variable<String> RESOLUTION_BLOCK = Variable.choice(Var.RESOLUTION_BLOCK,
-            DossierProcess.Block.DEPARTMENT, DossierProcess.Block.SHORT, DossierProcess.Block.ON_THE_SPOT);
+            DossierProcess.Block.DEPARTMENT, DossierProcess.Block.SHORT, DossierProcess.Block.ON_THE_SPOT,
+            DossierProcess.Block.INTER_AGENCY_RESOLUTION);
     public static final Variable<String> RESOLUTION_OUTCOME = Variable.choice(Var.RESOLUTION_OUTCOME,
             DossierProcess.Outcome.RESOLVED, DossierProcess.Outcome.SUPPLEMENT, DossierProcess.Outcome.STOPPED);
     public static final Variable<Boolean> POST_DELIVERED = Variable.bool(Var.POST_DELIVERED);
     public static final Variable<String> POST_EVENT_DETAIL = Variable.text(Var.POST_EVENT_DETAIL, 500);
+
+    // --- the service's own: inter-agency bundles (liên thông) ---------------------------------------
+    public static final Variable<String> AGENCY_PARTS = Variable.text(Var.AGENCY_PARTS, 200);
+    public static final Variable<String> AGENCY_PART = Variable.choice(Var.AGENCY_PART, AGENCY_PART_CODES);
+    public static final Variable<String> AGENCY_NAME = Variable.text(Var.AGENCY_NAME, 200);
+    public static final Variable<String> AGENCY_PART_NAME = Variable.text(Var.AGENCY_PART_NAME, 300);
+    public static final Variable<String> AGENCY_TASK_TITLE = Variable.text(Var.AGENCY_TASK_TITLE, 500);
+    public static final Variable<String> AGENCY_SENT = Variable.text(Var.AGENCY_SENT, 500);
+    public static final Variable<String> AGENCY_REQUEST = Variable.text(Var.AGENCY_REQUEST, 4000).multiline();
 
     // --- the service's own: the clock -------------------------------------------------------------
     public static final Variable<Date> APPOINTMENT_AT = Variable.dateTime(Var.APPOINTMENT_AT);
@@ -130,6 +144,19 @@ public final class ProcessContract {
             .writtenBy(Element.TASK_CONFIRM_POST_DELIVERY);
     public static final Variable<String> POST_OUTCOME_NOTE = Variable.text(Var.POST_OUTCOME_NOTE, NOTE_LENGTH).multiline()
             .writtenBy(Element.TASK_CONFIRM_POST_DELIVERY);
+
+    /** The one-stop records the other agency's result of an inter-agency part (without a connection, or from its letter). */
+    public static final Variable<String> AGENCY_OUTCOME = Variable.choice(Var.AGENCY_OUTCOME, Decision.DONE, Decision.REFUSED)
+            .writtenBy(Element.TASK_RECORD_AGENCY_RESULT);
+    /** The number of the agency's result (a residence notice, a health insurance card, a decision). */
+    public static final Variable<String> AGENCY_RESULT_NUMBER = Variable.text(Var.AGENCY_RESULT_NUMBER, AGENCY_RESULT_NUMBER_LENGTH)
+            .writtenBy(Element.TASK_RECORD_AGENCY_RESULT);
+    /** The day of the agency's result or refusal (not in the future). */
+    public static final Variable<String> AGENCY_RESULT_DATE = Variable.date(Var.AGENCY_RESULT_DATE)
+            .writtenBy(Element.TASK_RECORD_AGENCY_RESULT);
+    /** A note; the reason when the agency refused its part. */
+    public static final Variable<String> AGENCY_NOTE = Variable.text(Var.AGENCY_NOTE, NOTE_LENGTH).multiline()
+            .writtenBy(Element.TASK_RECORD_AGENCY_RESULT);
 
     // --- the counter intake's start form (Tasklist: "Khởi tạo quy trình" → "Tiếp nhận hồ sơ") -------------
     // the same rules as POST /api/dossiers apply when the dossier is registered (SubmissionValidator)

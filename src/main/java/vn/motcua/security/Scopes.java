@@ -9,7 +9,12 @@ public final class Scopes {
     public static final String READ_DOSSIERS = "dossiers:read";
     public static final String POST_EVENTS = "post:events";
     public static final String PAYMENT_CALLBACK = "payment:callback";
-    public static final Set<String> ALL = Set.of(SUBMIT_DOSSIERS, READ_DOSSIERS, POST_EVENTS, PAYMENT_CALLBACK);
+    /** The police's system reports its parts of inter-agency bundles (residence). */
+    public static final String AGENCY_POLICE = "agency:police";
+    /** The social insurance agency's system reports its parts (health insurance card, funeral allowance, survivor benefit). */
+    public static final String AGENCY_BHXH = "agency:bhxh";
+    public static final Set<String> ALL = Set.of(SUBMIT_DOSSIERS, READ_DOSSIERS, POST_EVENTS, PAYMENT_CALLBACK,
+            AGENCY_POLICE, AGENCY_BHXH);
 
     private Scopes() {
     }

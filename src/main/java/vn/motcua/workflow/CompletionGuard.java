@@ -54,6 +54,10 @@ class CompletionGuard extends AbstractBpmnParseListener {
                     new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.FEE_PAID, Var.RECEIPT_NUMBER)))),
             Map.entry(DossierProcess.Element.TASK_CONFIRM_POST_DELIVERY,
                     new Rule(Var.POST_OUTCOME, Set.of(Decision.DELIVERED, Decision.RETURNED), Map.of(Rule.ALWAYS, List.of(Var.POST_OUTCOME_DATE)))),
+            // an agency's result: done with its number, or refused with the reason; always its day
+            Map.entry(DossierProcess.Element.TASK_RECORD_AGENCY_RESULT,
+                    new Rule(Var.AGENCY_OUTCOME, Set.of(Decision.DONE, Decision.REFUSED), Map.of(Rule.ALWAYS, List.of(Var.AGENCY_RESULT_DATE),
+                            Decision.DONE, List.of(Var.AGENCY_RESULT_NUMBER), Decision.REFUSED, List.of(Var.AGENCY_NOTE)))),
             // the citizen's papers are recorded when the supplement is received: never an empty completion
             Map.entry(DossierProcess.Element.TASK_RECEIVE_SUPPLEMENT,
                     new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.SUPPLEMENT_NOTE)))),

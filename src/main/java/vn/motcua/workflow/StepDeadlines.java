@@ -43,6 +43,19 @@ public class StepDeadlines {
         return due;
     }
 
+    /**
+     * The deadline a later step of this execution will have if it begins now (uncached): an
+     * inter-agency part records its due date when it is sent, before its task exists.
+     */
+    public Date dueOf(DelegateExecution execution, String step) {
+        Date appointment = (Date) execution.getVariable(Var.APPOINTMENT_AT);
+        boolean paused = Boolean.TRUE.equals(execution.getVariable(Var.CLOCK_PAUSED));
+        return deadlines.stepDue((String) execution.getVariable(Var.PROCEDURE_CODE), step, now(),
+                        appointment == null ? null : zoned(appointment), paused)
+                .map(t -> Date.from(t.toInstant()))
+                .orElse(null);
+    }
+
     /** When to warn the official before the step's deadline. */
     public Date warning(DelegateExecution execution) {
         Date due = due(execution);

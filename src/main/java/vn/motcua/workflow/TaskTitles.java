@@ -16,7 +16,7 @@ import vn.motcua.process.DossierProcess.Var;
  * The shared steps of the one-stop (fees, returning results) are the same diagram for every
  * procedure, so their names say nothing of the dossier. In Tasklist each such task is titled with
  * its procedure: "Trả kết quả tại Bộ phận Một cửa: Đăng ký khai sinh". The diagrams keep their
- * short names for analysts.
+ * short names for analysts. An inter-agency part's task says which agency and which part it waits for.
  */
 @Component
 class TaskTitles extends AbstractBpmnParseListener {
@@ -29,9 +29,21 @@ class TaskTitles extends AbstractBpmnParseListener {
 
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        if (DossierProcess.Element.TASK_RECORD_AGENCY_RESULT.equals(activity.getId())) {
+            ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                    .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskTitles::withAgency);
+        }
         if (SHARED_STEPS.contains(activity.getId())) {
             ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
                     .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskTitles::withProcedure);
+        }
+    }
+
+    /** An inter-agency part's wait: "Chờ kết quả của Công an xã: Đăng ký thường trú" (or "Ghi nhận …" without a connection). */
+    static void withAgency(DelegateTask task) {
+        Object title = task.getVariable(Var.AGENCY_TASK_TITLE);
+        if (title != null && !title.toString().isBlank()) {
+            task.setName(title.toString());
         }
     }
 

@@ -20,7 +20,8 @@ class ModelContractTest {
 
     /** The service's beans that diagrams name: every delegate with a Modeler template, and the helpers. */
     static Set<String> beans() throws IOException {
-        Set<String> beans = new HashSet<>(Set.of("stepDeadlines", "stepWarning", "stepOverdue", "blocks", "resolution", "postOffice"));
+        Set<String> beans = new HashSet<>(Set.of("stepDeadlines", "stepWarning", "stepOverdue", "blocks", "resolution", "postOffice",
+                "interAgency"));
         for (JsonNode template : new ObjectMapper().readTree(new File("processes/.camunda/element-templates/motcua-delegates.json"))) {
             String value = template.path("properties").get(0).path("value").asText();
             beans.add(value.substring(2, value.length() - 1));

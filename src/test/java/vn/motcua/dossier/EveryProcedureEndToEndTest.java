@@ -99,6 +99,9 @@ class EveryProcedureEndToEndTest {
                 case "Task_ReturnByPost" -> Map.of("postalTrackingNumber", "EB123456789VN");
                 case "Task_ConfirmPostDelivery" -> Map.of("postOutcome", "DELIVERED",
                         "postOutcomeDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString());
+                // an inter-agency bundle without a connection: the one-stop records each agency's result
+                case "Task_RecordAgencyResult" -> Map.of("agencyOutcome", "DONE", "agencyResultNumber", "KQ-0001",
+                        "agencyResultDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString());
                 default -> throw new AssertionError("unexpected step " + step);
             };
             http.claim(holder, task.get("id").asText()).expect(204);

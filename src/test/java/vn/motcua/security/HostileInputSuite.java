@@ -35,10 +35,11 @@ abstract class HostileInputSuite {
     static final String PAYMENT_SECRET = "hostile-suite-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> COUNTED = List.of("mc_dossier", "mc_dossier_status", "mc_outbox", "mc_payment",
-            "mc_handover", "mc_inbox", "mc_api_client", "act_ru_execution", "act_ru_variable", "act_hi_op_log", "act_hi_comment");
+            "mc_handover", "mc_inbox", "mc_api_client", "mc_agency_part", "act_ru_execution", "act_ru_variable", "act_hi_op_log", "act_hi_comment");
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired ApiClients clients;
 
     /** One generated request and who sends it. */
     record Attack(String label, String method, String path, String body, String contentType, String user) {
@@ -56,7 +57,11 @@ abstract class HostileInputSuite {
         AtStep appraisal = steps.atAppraisal();
         AtStep review = steps.atReview();
         AtStep postConfirmation = steps.atPostConfirmation();
+        AtStep agencyResult = atAgencyResult(http);
+        String police = "key:" + clients.issue("hostile-cong-an", java.util.Set.of(Scopes.AGENCY_POLICE));
+        String bhxh = "key:" + clients.issue("hostile-bhxh", java.util.Set.of(Scopes.AGENCY_BHXH));
         List<Attack> attacks = new ArrayList<>();
+        agencyAttacks(attacks, agencyResult, reception, police, bhxh);
         engineAttacks(attacks, reception, appraisal);
         stopAttacks(attacks, review);
         postAttacks(attacks, postConfirmation);
@@ -91,6 +96,113 @@ abstract class HostileInputSuite {
         assertThat(steps.at(appraisal.code(), "tan-giang.vp.specialist1").taskId()).isEqualTo(appraisal.taskId());
         assertThat(steps.at(review.code(), "tan-giang.vp.head").taskId()).isEqualTo(review.taskId());
         assertThat(steps.at(postConfirmation.code(), "tan-giang.reception").taskId()).isEqualTo(postConfirmation.taskId());
+        assertThat(http.tasks("tan-giang.reception", agencyResult.code())).extracting(t -> t.get("id").asText())
+                .contains(agencyResult.taskId()).hasSize(2);
+    }
+
+    /** An inter-agency bundle (3.000722, no agency connected) whose two agency parts wait for the one-stop's record. */
+    private static AtStep atAgencyResult(Http http) {
+        Map<String, Object> body = new LinkedHashMap<>(Submissions.birthRegistration("tan-giang", "COUNTER"));
+        body.put("procedureCode", "3.000722");
+        body.put("components", List.of(
+                Map.of("name", "Tờ khai điện tử liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế (Mẫu số 01)", "copies", 1),
+                Map.of("name", "Giấy chứng sinh hoặc giấy tờ thay giấy chứng sinh", "copies", 1)));
+        String code = http.post("/api/dossiers", body, Http.PORTAL).expect(201).body().get("code").asText();
+        for (String[] step : new String[][] {{"tan-giang.reception", "receptionDecision", "ACCEPT"},
+                {"tan-giang.vp.head", "specialistId", "tan-giang.vp.specialist1"}}) {
+            http.complete(step[0], http.tasks(step[0], code).get(0).get("id").asText(), Map.of(step[1], step[2])).expect(204);
+        }
+        http.complete("tan-giang.vp.specialist1", http.tasks("tan-giang.vp.specialist1", code).get(0).get("id").asText(),
+                Map.of("appraisalDecision", "DRAFT", "draftResult", "Giấy khai sinh cho cháu Lục Văn An")).expect(204);
+        http.complete("tan-giang.vp.head", http.tasks("tan-giang.vp.head", code).get(0).get("id").asText(),
+                Map.of("headDecision", "APPROVE")).expect(204);
+        http.complete("tan-giang.leader", http.tasks("tan-giang.leader", code).get(0).get("id").asText(),
+                Map.of("leaderDecision", "APPROVE")).expect(204);
+        com.fasterxml.jackson.databind.JsonNode task = http.tasks("tan-giang.reception", code).stream()
+                .filter(t -> t.get("name").asText().contains("Công an xã")).findFirst().orElseThrow();
+        return new AtStep(code, task.get("id").asText(), task.get("processInstanceId").asText());
+    }
+
+    /**
+     * The agencies' events (each field of its kind and length, the reporting agency's own parts, a
+     * known dossier that waits for the part) and the one-stop's record of an agency's result.
+     */
+    private static void agencyAttacks(List<Attack> attacks, AtStep agency, AtStep reception, String police, String bhxh) {
+        String events = "/api/integrations/agencies/events";
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", "hostile-ev-1");
+        event.put("dossierCode", agency.code());
+        event.put("agency", "CONG_AN");
+        event.put("part", "THUONG_TRU");
+        event.put("outcome", "DONE");
+        event.put("resultNumber", "CT08-2026-1");
+        event.put("detail", "Đã đăng ký thường trú");
+        List<Object> hostile = List.of(12, 1.5, true, "x".repeat(5000), "a\u0000b", "a\u0007b", List.of(), Map.of(), -1, Long.MAX_VALUE, "");
+        for (String path : paths(event, "")) {
+            for (Object value : hostile) {
+                if (path.equals("detail") && value.equals("")) continue;   // an empty note is no note: the event is valid
+                attacks.add(new Attack("agency event " + path, "POST", events, json(replace(event, path, value)), "application/json", police));
+            }
+            Map<String, Object> missing = new LinkedHashMap<>(event);
+            missing.remove(path);
+            if (!path.equals("detail")) {
+                attacks.add(new Attack("agency event without " + path, "POST", events, json(missing), "application/json", police));
+            }
+        }
+        for (String[] bad : new String[][] {{"agency", "CONG_AN "}, {"agency", "cong_an"}, {"agency", "CÔNG_AN"}, {"part", "THE_BHYT"},
+                {"part", "thuong_tru"}, {"outcome", "done"}, {"outcome", "XONG"}, {"dossierCode", "000.03.04.H11-991231-9999"}}) {
+            Map<String, Object> changed = new LinkedHashMap<>(event);
+            changed.put(bad[0], bad[1]);
+            attacks.add(new Attack("agency event " + bad[0] + "=" + bad[1], "POST", events, json(changed), "application/json", police));
+        }
+        Map<String, Object> refusedWithoutReason = new LinkedHashMap<>(event);
+        refusedWithoutReason.put("outcome", "REFUSED");
+        refusedWithoutReason.remove("detail");
+        attacks.add(new Attack("agency refusal without a reason", "POST", events, json(refusedWithoutReason), "application/json", police));
+        // who reports: nobody, the portal, the other agency, an official; and a part the dossier does not wait for
+        attacks.add(new Attack("agency event without a key", "POST", events, json(event), "application/json", null));
+        attacks.add(new Attack("agency event by the portal", "POST", events, json(event), "application/json", Http.PORTAL));
+        attacks.add(new Attack("agency event by another agency", "POST", events, json(event), "application/json", bhxh));
+        attacks.add(new Attack("agency event by a clerk", "POST", events, json(event), "application/json", "tan-giang.reception"));
+        attacks.add(new Attack("agency event with a wrong key", "POST", events, json(event), "application/json", "key:mc_khong-dung"));
+        Map<String, Object> notWaiting = new LinkedHashMap<>(event);
+        notWaiting.put("dossierCode", reception.code());
+        attacks.add(new Attack("agency event for a dossier at reception", "POST", events, json(notWaiting), "application/json", police));
+        for (String body : List.of("", "{", "[]", "null", json(event) + "}", "{\"eventId\":\"a\",\"eventId\":\"b\"}")) {
+            attacks.add(new Attack("agency event body " + abbreviate(body), "POST", events, body, "application/json", police));
+        }
+        attacks.add(new Attack("agency event content type", "POST", events, json(event), "text/plain", police));
+
+        // the one-stop's record of the police's result: the form's variables, of their kinds, by the form's rules
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        String tomorrow = java.time.LocalDate.parse(today).plusDays(1).toString();
+        Map<String, Object> valid = new LinkedHashMap<>();
+        valid.put("agencyOutcome", "DONE");
+        valid.put("agencyResultNumber", "CT08-2026-1");
+        valid.put("agencyResultDate", today);
+        for (String action : List.of("complete", "submit-form")) {
+            String path = "/engine-rest/task/" + agency.taskId() + "/" + action;
+            variableMutations(attacks, "agency result " + action, path, "tan-giang.reception", valid);
+            for (Map<String, Object> vars : List.of(
+                    Map.<String, Object>of("agencyOutcome", "REFUSED", "agencyResultDate", today),
+                    Map.<String, Object>of("agencyOutcome", "DONE", "agencyResultDate", today),
+                    Map.<String, Object>of("agencyOutcome", "DONE", "agencyResultNumber", "CT08-1"),
+                    Map.<String, Object>of("agencyOutcome", "DONE", "agencyResultNumber", "CT08-1", "agencyResultDate", tomorrow),
+                    Map.<String, Object>of("agencyOutcome", "DONE", "agencyResultNumber", "CT08-1", "agencyResultDate", "2026-02-30"),
+                    Map.<String, Object>of("agencyOutcome", "REFUSED", "agencyResultDate", today, "agencyNote", "x".repeat(1001)),
+                    Map.<String, Object>of("agencyOutcome", "DONE", "agencyResultNumber", "CT08-1", "agencyResultDate", today, "agencyPart", "THE_BHYT"),
+                    Map.<String, Object>of("agencyOutcome", "DONE", "agencyResultNumber", "CT08-1", "agencyResultDate", today, "agencySent", "x"),
+                    Map.<String, Object>of("agencyOutcome", "DONE", "agencyResultNumber", "CT08-1", "agencyResultDate", today, "receptionDecision", "ACCEPT"))) {
+                attacks.add(new Attack("agency result " + vars.keySet(), "POST", path, json(Map.of("variables", dtos(vars))),
+                        "application/json", "tan-giang.reception"));
+            }
+            attacks.add(new Attack("agency result by a head", "POST", path, json(Map.of("variables", dtos(valid))), "application/json",
+                    "tan-giang.vp.head"));
+            attacks.add(new Attack("agency result by another commune", "POST", path, json(Map.of("variables", dtos(valid))), "application/json",
+                    "thuc-phan.reception"));
+        }
+        attacks.add(new Attack("agency message by an official", "POST", "/engine-rest/message",
+                json(Map.of("messageName", "AgencyReported", "businessKey", agency.code())), "application/json", "tan-giang.reception"));
     }
 
     /** The counter intake's start form: the form's variables only, each of its kind, the required papers, the one-stop only. */
