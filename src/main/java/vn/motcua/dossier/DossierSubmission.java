@@ -3,7 +3,6 @@ package vn.motcua.dossier;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.audit.AuditLog;
 import vn.motcua.engine.DossierEngine;
 import vn.motcua.organisation.Role;
@@ -23,9 +22,12 @@ public class DossierSubmission {
     private final Dossiers views;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     DossierSubmission(SubmissionValidator validator, DossierCodes codes, DossierRepository dossiers, StatusLog statusLog,
-                      DossierEngine engine, Dossiers views, AuditLog audit, Clock clock) {
+                      DossierEngine engine, Dossiers views, AuditLog audit, Clock clock,
+                      org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.validator = validator;
         this.codes = codes;
         this.dossiers = dossiers;
@@ -37,16 +39,17 @@ public class DossierSubmission {
     }
 
     /** Registers a dossier for motcua itself (no API caller). */
-    @Transactional
     public DossierView submit(SubmissionRequest request) {
         return submit(request, null);
     }
 
     /**
      * Registers a dossier (status 1) and starts its procedure's process; all or nothing. An official
-     * submits only for their own commune's one-stop; a client needs the submit scope.
+     * submits only for their own commune's one-stop; a client needs the submit scope. The code is
+     * taken first in a short transaction of its own, before the registration's transaction holds a
+     * connection: a request never holds two connections at once, so a burst of submissions cannot
+     * starve the pool (a registration that then fails leaves a gap in the day's numbers).
      */
-    @Transactional
     public DossierView submit(SubmissionRequest request, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         SubmissionValidator.ValidSubmission s = validator.validate(request, now.toLocalDate());
@@ -55,13 +58,15 @@ public class DossierSubmission {
             throw new AccessDenied("Chỉ Bộ phận Một cửa của " + s.commune().name() + " hoặc cổng dịch vụ công được nộp hồ sơ vào đây");
         }
         String code = codes.next(s.commune().agencyId(), now.toLocalDate());
-        long id = dossiers.insert(code, s, now, LookupSecrets.generate());
-        statusLog.registered(code, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ " + s.channel().label());
-        // the commune makes the instance's tenant; every other fact the processes load from here (DossierFacts)
-        dossiers.setProcessInstance(id, engine.start(s.procedure().processKey(), code, s.commune().code()));
-        if (caller != null) {
-            audit.record(code, caller.name(), "SUBMIT", s.procedure().code() + " " + s.channel());
-        }
-        return views.get(code);
+        return transaction.execute(tx -> {
+            long id = dossiers.insert(code, s, now, LookupSecrets.generate());
+            statusLog.registered(code, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ " + s.channel().label());
+            // the commune makes the instance's tenant; every other fact the processes load from here (DossierFacts)
+            dossiers.setProcessInstance(id, engine.start(s.procedure().processKey(), code, s.commune().code()));
+            if (caller != null) {
+                audit.record(code, caller.name(), "SUBMIT", s.procedure().code() + " " + s.channel());
+            }
+            return views.get(code);
+        });
     }
 }
