@@ -56,11 +56,20 @@ async function pageOf(user) {
     pages[user] = await s.as(user);
     await pages[user].locator('.task-filter').first().waitFor();
   } else {
-    await pages[user].reload();
-    await pages[user].locator('.task-filter').first().waitFor().catch(async e => {
-      await s.shot(pages[user], 'reload-failed');
-      throw new Error('after reload at ' + pages[user].url() + ': ' + e.message);
-    });
+    // as an official presses F5; on a busy machine Tasklist's start can stall on a request, and a
+    // second load (as a person would try) starts it again
+    const page = pages[user];
+    for (let attempt = 1; ; attempt++) {
+      if (attempt === 1) await page.reload(); else await page.goto(`${s.base}/camunda/app/tasklist/default/`);
+      try {
+        await page.locator('.task-filter').first().waitFor({timeout: 15000});
+        break;
+      } catch (e) {
+        await s.shot(page, 'reload-stalled-' + attempt);
+        if (attempt === 3) throw new Error('after ' + attempt + ' loads at ' + page.url() + ': ' + e.message);
+        console.log(`  Tasklist did not start for ${user} (load ${attempt}); loading it again`);
+      }
+    }
   }
   return pages[user];
 }
