@@ -178,7 +178,9 @@ export async function completeTask(page) {
       throw new Error('"Hoàn thành" is disabled; the form says: ' + (errors.join(' | ') || 'nothing'));
     }
   }
-  await button.click();
+  // Tasklist's notification panel (an empty layer at the top of the page) can lie over the button
+  // whatever the scroll; the button is visible and enabled, so it is clicked as the DOM event it is
+  await button.evaluate(b => b.click());
 }
 
 /** The words English must never show on a Vietnamese page (whole words, case-sensitive). */
