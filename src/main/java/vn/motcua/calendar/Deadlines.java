@@ -78,11 +78,19 @@ public class Deadlines {
                                          ZonedDateTime resumedAt) {
         return switch (procedure.supplementRule()) {
             case RESTART -> appointment(procedure, resumedAt);
-            case EXTEND -> time.plusWorkingMinutes(appointment, Math.max(0, time.workingMinutesBetween(pausedAt, resumedAt)));
+            case EXTEND -> afterUncountedWait(appointment, pausedAt, resumedAt);
         };
     }
 
     /** Working minutes left until the appointment; negative once it has passed. */
+    /**
+     * A wait that the limit does not count (a land dossier's financial obligations): the appointment
+     * moves by the working time it lasted, whatever the procedure's supplement rule.
+     */
+    public ZonedDateTime afterUncountedWait(ZonedDateTime appointment, ZonedDateTime pausedAt, ZonedDateTime resumedAt) {
+        return time.plusWorkingMinutes(appointment, Math.max(0, time.workingMinutesBetween(pausedAt, resumedAt)));
+    }
+
     public long remainingMinutes(ZonedDateTime now, ZonedDateTime appointment) {
         return time.workingMinutesBetween(now, appointment);
     }

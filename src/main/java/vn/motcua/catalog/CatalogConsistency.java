@@ -25,6 +25,10 @@ import org.springframework.core.io.Resource;
  */
 public final class CatalogConsistency {
 
+    /** Facts of a dossier the catalog holds and the service loads into every process it runs. */
+    private static final Set<String> CATALOG_FACTS = Set.of(vn.motcua.process.DossierProcess.Var.RESOLUTION_BLOCK,
+            vn.motcua.process.DossierProcess.Var.AGENCY_PARTS);
+
     private CatalogConsistency() {
     }
 
@@ -104,7 +108,7 @@ public final class CatalogConsistency {
                 continue;
             }
             Set<String> userTasks = new HashSet<>();
-            for (UserTask task : procedureTasks(process, processes, null, problems)) {
+            for (UserTask task : procedureTasks(process, processes, procedure.resolution(), procedure.financialObligation(), problems)) {
                 userTasks.add(task.getId());
                 if (!procedure.steps().containsKey(task.getId())) {
                     problems.add(where + ": user task " + task.getId() + " has no share in steps");
@@ -125,21 +129,27 @@ public final class CatalogConsistency {
                 problems.add(where + ": step shares add up to " + total + " %, not 100 %");
             }
         }
-        return problems;
+        return problems.stream().distinct().toList();
     }
 
     /**
      * The user tasks a procedure's dossier goes through: its own, and those of the building blocks
-     * it calls (a block named by {@code ${resolutionBlock}} is the one the caller maps in). The
-     * return block's tasks are due at the appointment and have no share.
+     * it calls (a block named by {@code ${resolutionBlock}} is the procedure's resolution in the catalog). The
+     * return block's tasks are due at the appointment and have no share; the tax authority's part
+     * counts only for a procedure with financial obligations.
      */
-    static List<UserTask> procedureTasks(Process process, Map<String, Process> processes, String resolutionBlock, List<String> problems) {
+    static List<UserTask> procedureTasks(Process process, Map<String, Process> processes, String resolutionBlock,
+                                         boolean financialObligation, List<String> problems) {
         List<UserTask> tasks = new ArrayList<>(userTasks(process));
         for (org.camunda.bpm.model.bpmn.instance.CallActivity call : callActivities(process)) {
             for (var in : call.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class)) {
                 for (var mapping : in.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class)) {
                     if ("all".equals(mapping.getCamundaVariables())) {
                         problems.add("process " + process.getId() + ": call activity " + call.getId() + " maps all variables in; map each one");
+                    }
+                    if (mapping.getCamundaTarget() != null && CATALOG_FACTS.contains(mapping.getCamundaTarget())) {
+                        problems.add("process " + process.getId() + ": call activity " + call.getId() + " maps " + mapping.getCamundaTarget()
+                                + " in; the catalog says it (resolution, agencyParts) and the service loads it");
                     }
                 }
                 for (var mapping : in.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut.class)) {
@@ -150,6 +160,7 @@ public final class CatalogConsistency {
             }
             String called = call.getCalledElement();
             if (called == null || called.equals(vn.motcua.process.DossierProcess.Block.RETURN)) continue;
+            if (!financialObligation && vn.motcua.process.DossierProcess.Element.CALL_FINANCIAL_OBLIGATION.equals(call.getId())) continue;
             if (called.equals("${" + vn.motcua.process.DossierProcess.Var.RESOLUTION_BLOCK + "}")) {
                 called = resolutionBlock;
             }
@@ -159,27 +170,15 @@ public final class CatalogConsistency {
                         + (called == null ? "a block no caller names" : called) + ", which is not in processes/");
                 continue;
             }
-            tasks.addAll(procedureTasks(block, processes, mappedBlock(call, resolutionBlock), problems));
+            tasks.addAll(procedureTasks(block, processes, resolutionBlock, financialObligation, problems));
         }
         return tasks;
     }
 
-    /** The resolution block a call activity maps in ({@code <camunda:in sourceExpression="giai-quyet-phong" target="resolutionBlock"/>}). */
     /** Shared building blocks live in processes/chung/; every other process is a procedure of the catalog. */
     private static boolean isSharedBlock(Resource bpmn) {
         String where = bpmn.getDescription().replace('\\', '/');
         return where.contains("processes/chung/");
-    }
-
-    private static String mappedBlock(org.camunda.bpm.model.bpmn.instance.CallActivity call, String inherited) {
-        for (var in : call.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class)) {
-            for (var mapping : in.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class)) {
-                if (vn.motcua.process.DossierProcess.Var.RESOLUTION_BLOCK.equals(mapping.getCamundaTarget())) {
-                    return mapping.getCamundaSourceExpression() != null ? mapping.getCamundaSourceExpression() : inherited;
-                }
-            }
-        }
-        return inherited;
     }
 
     static List<org.camunda.bpm.model.bpmn.instance.CallActivity> callActivities(org.camunda.bpm.model.bpmn.instance.BaseElement container) {

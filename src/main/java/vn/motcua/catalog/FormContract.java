@@ -36,7 +36,13 @@ final class FormContract {
             if (field.path("disabled").asBoolean(false)) continue;
             written.add(key);
             Variable<?> v = variable.get();
-            if (!v.values().isEmpty()) {
+            if (!v.values().isEmpty() && v.optionsFrom() != null) {
+                String valuesKey = field.path("valuesKey").asText(null);
+                if (!v.optionsFrom().equals(valuesKey)) {
+                    problems.add(where + ": form field " + key + " must take its options from " + v.optionsFrom()
+                            + " (valuesKey), which the service writes for the task");
+                }
+            } else if (!v.values().isEmpty()) {
                 Set<String> offered = new LinkedHashSet<>();
                 field.path("values").forEach(o -> offered.add(o.path("value").asText()));
                 if (!offered.equals(v.values())) {

@@ -17,7 +17,16 @@ import java.util.Map;
  * @param returnMethods how the result may be returned
  * @param interAgency   whether the procedure is inter-agency (liên thông); used by the inter-agency
  *                      bundles (next issue), nothing reads it yet
- * @param processKey    the BPMN process that runs it
+ * @param processKey    the BPMN process that runs it: {@code thu-tuc}, the shared composition
+ *                      (processes/chung/thu-tuc.bpmn: reception, resolution, return), unless the
+ *                      procedure has steps of its own
+ * @param resolution    the resolution block its dossiers go through: giai-quyet-phong (head assigns,
+ *                      specialist appraises, head reviews, leader approves), giai-quyet-rut-gon
+ *                      (specialist, leader), giai-quyet-tai-cho (decided at the one-stop) or
+ *                      giai-quyet-lien-thong (the commune's part, then the other agencies' parts)
+ * @param agencyParts   the other agencies' parts of an inter-agency bundle (giai-quyet-lien-thong only)
+ * @param financialObligation whether the appraisal may send the dossier to the tax authority for the
+ *                      financial obligations (status 6, the clock paused until they are met)
  * @param steps         each user task's share of the limit, in percent
  * @param supplementRule how a supplement requested during processing moves the appointment
  */
@@ -32,6 +41,9 @@ public record Procedure(
         List<ReturnMethod> returnMethods,
         boolean interAgency,
         String processKey,
+        String resolution,
+        List<String> agencyParts,
+        boolean financialObligation,
         Map<String, Integer> steps,
         SupplementRule supplementRule) {
 
@@ -40,6 +52,7 @@ public record Procedure(
         fees = fees == null ? List.of() : List.copyOf(fees);
         components = components == null ? List.of() : List.copyOf(components);
         returnMethods = returnMethods == null ? List.of() : List.copyOf(returnMethods);
+        agencyParts = agencyParts == null ? List.of() : List.copyOf(agencyParts);
         steps = steps == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
     }
 

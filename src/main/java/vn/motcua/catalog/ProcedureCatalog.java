@@ -47,6 +47,7 @@ public class ProcedureCatalog {
                 else if (!papers.add(c.name().strip().toLowerCase(java.util.Locale.ROOT))) problems.add(where + ": paper \"" + c.name() + "\" is listed twice");
             }
             if (blank(p.processKey())) problems.add(where + ": processKey is missing");
+            problems.addAll(resolutionProblems(where, p));
             if (p.limit() == null || p.limit().unit() == null || p.limit().value() < 1) {
                 problems.add(where + ": limit needs a value of at least 1 and a unit");
             }
@@ -76,6 +77,43 @@ public class ProcedureCatalog {
 
     public Collection<Procedure> all() {
         return byCode.values();
+    }
+
+    /** The resolution variants a procedure may name; the inter-agency one needs the other agencies' parts. */
+    static final List<String> RESOLUTIONS = List.of(vn.motcua.process.DossierProcess.Block.DEPARTMENT, vn.motcua.process.DossierProcess.Block.SHORT,
+            vn.motcua.process.DossierProcess.Block.ON_THE_SPOT, vn.motcua.process.DossierProcess.Block.INTER_AGENCY_RESOLUTION);
+
+    static final List<String> AGENCY_PARTS = vn.motcua.process.ProcessContract.agencyPartCodes();
+
+    private static List<String> resolutionProblems(String where, Procedure p) {
+        List<String> problems = new ArrayList<>();
+        if (blank(p.resolution())) {
+            problems.add(where + ": resolution is missing (one of " + RESOLUTIONS + ")");
+            return problems;
+        }
+        if (!RESOLUTIONS.contains(p.resolution())) {
+            problems.add(where + ": resolution " + p.resolution() + " is not one of " + RESOLUTIONS);
+        }
+        boolean bundle = vn.motcua.process.DossierProcess.Block.INTER_AGENCY_RESOLUTION.equals(p.resolution());
+        if (bundle && p.agencyParts().isEmpty()) {
+            problems.add(where + ": an inter-agency resolution needs agencyParts");
+        }
+        if (!bundle && !p.agencyParts().isEmpty()) {
+            problems.add(where + ": agencyParts belong to the inter-agency resolution (" + vn.motcua.process.DossierProcess.Block.INTER_AGENCY_RESOLUTION + ")");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String part : p.agencyParts()) {
+            if (!AGENCY_PARTS.contains(part)) {
+                problems.add(where + ": agency part " + part + " is not one of " + AGENCY_PARTS);
+            } else if (!seen.add(part)) {
+                problems.add(where + ": agency part " + part + " is listed twice");
+            }
+        }
+        if (p.financialObligation() && !vn.motcua.process.DossierProcess.Block.DEPARTMENT.equals(p.resolution())) {
+            problems.add(where + ": financialObligation needs the department resolution (" + vn.motcua.process.DossierProcess.Block.DEPARTMENT
+                    + "), whose appraisal sends the dossier to the tax authority");
+        }
+        return problems;
     }
 
     private static boolean blank(String s) {

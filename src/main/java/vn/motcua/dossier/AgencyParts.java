@@ -27,9 +27,9 @@ import vn.motcua.outbox.Outbox;
 @Service
 public class AgencyParts {
 
-    static final String WAITING = "WAITING";
-    static final String DONE = "DONE";
-    static final String REFUSED = "REFUSED";
+    public static final String WAITING = "WAITING";
+    public static final String DONE = "DONE";
+    public static final String REFUSED = "REFUSED";
     /** The timeline rows of a part: its sending, and the agency's answer when it came as an event. */
     static final String SENT_STEP = "LIEN_THONG_GUI:";
     static final String ANSWER_STEP = "LIEN_THONG_KQ:";
@@ -157,7 +157,8 @@ public class AgencyParts {
         return jdbc.sql("select * from mc_agency_part where dossier_code = ? order by id").param(code).query(this::view).list();
     }
 
-    private Optional<AgencyPartView> find(String code, AgencyPart part) {
+    /** The dossier's part, if it was sent. */
+    public Optional<AgencyPartView> find(String code, AgencyPart part) {
         return jdbc.sql("select * from mc_agency_part where dossier_code = ? and part = ?").params(code, part.name())
                 .query(this::view).optional();
     }

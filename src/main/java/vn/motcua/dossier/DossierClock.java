@@ -61,13 +61,32 @@ public class DossierClock {
         Procedure procedure = procedure(d);
         OffsetDateTime moved = deadlines.afterSupplement(procedure, d.appointmentAt().toZonedDateTime(),
                 d.pausedAt().toZonedDateTime(), now.toZonedDateTime()).toOffsetDateTime();
+        return moveAppointment(d, moved, actor, "Nhận đủ hồ sơ bổ sung, tiếp tục giải quyết; hẹn trả kết quả mới " + Formats.dateTime(moved)
+                + (procedure.supplementRule() == Procedure.SupplementRule.RESTART
+                ? " (tính lại thời hạn từ đầu)" : " (cộng thêm thời gian chờ bổ sung)"));
+    }
+
+    /**
+     * The financial obligations are met (or the tax authority answered): the clock runs again and the
+     * appointment moves by the working time the dossier waited, which the limit does not count.
+     */
+    @Transactional
+    public OffsetDateTime resumeAfterFinancialObligation(String code, String actor, String what) {
+        Dossier d = dossiers.require(code);
+        if (d.appointmentAt() == null || d.pausedAt() == null) {
+            return d.appointmentAt();
+        }
+        OffsetDateTime moved = deadlines.afterUncountedWait(d.appointmentAt().toZonedDateTime(),
+                d.pausedAt().toZonedDateTime(), OffsetDateTime.now(clock).toZonedDateTime()).toOffsetDateTime();
+        return moveAppointment(d, moved, actor, what + "; tiếp tục giải quyết, hẹn trả kết quả mới " + Formats.dateTime(moved)
+                + " (thời gian thực hiện nghĩa vụ tài chính không tính vào thời hạn giải quyết)");
+    }
+
+    private OffsetDateTime moveAppointment(Dossier d, OffsetDateTime moved, String actor, String note) {
         dossiers.setTime(d.id(), "appointment_at", moved);
         dossiers.setTime(d.id(), "original_appointment_at", moved);
         dossiers.setTime(d.id(), "paused_at", null);
-        statusLog.changeStatus(code, DossierStatus.PROCESSING, actor,
-                "Nhận đủ hồ sơ bổ sung, tiếp tục giải quyết; hẹn trả kết quả mới " + Formats.dateTime(moved)
-                        + (procedure.supplementRule() == Procedure.SupplementRule.RESTART
-                        ? " (tính lại thời hạn từ đầu)" : " (cộng thêm thời gian chờ bổ sung)"));
+        statusLog.changeStatus(d.code(), DossierStatus.PROCESSING, actor, note);
         return moved;
     }
 

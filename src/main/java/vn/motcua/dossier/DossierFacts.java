@@ -12,6 +12,7 @@ import vn.motcua.catalog.ProcedureCatalog;
 import vn.motcua.common.Formats;
 import vn.motcua.organisation.OrgDirectory;
 import vn.motcua.organisation.Role;
+import vn.motcua.process.DossierProcess.Decision;
 import vn.motcua.process.DossierProcess.Var;
 
 /**
@@ -27,12 +28,30 @@ public class DossierFacts {
     private final ProcedureCatalog catalog;
     private final OrgDirectory directory;
     private final Deadlines deadlines;
+    private final AgencyParts agencyParts;
 
-    DossierFacts(DossierRepository dossiers, ProcedureCatalog catalog, OrgDirectory directory, Deadlines deadlines) {
+    DossierFacts(DossierRepository dossiers, ProcedureCatalog catalog, OrgDirectory directory, Deadlines deadlines,
+                 @org.springframework.context.annotation.Lazy AgencyParts agencyParts) {
+        this.agencyParts = agencyParts;
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.directory = directory;
         this.deadlines = deadlines;
+    }
+
+    /**
+     * What the specialist may decide at appraisal: a draft, a supplement, and, for a procedure with
+     * financial obligations that has not been to the tax authority yet, the tax authority (status 6).
+     */
+    java.util.List<Map<String, String>> appraisalOptions(Procedure procedure, String code) {
+        java.util.List<Map<String, String>> options = new java.util.ArrayList<>();
+        options.add(Map.of("label", "Hồ sơ đủ điều kiện: dự thảo kết quả, trình trưởng phòng", "value", Decision.DRAFT));
+        options.add(Map.of("label", "Cần bổ sung, hoàn thiện hồ sơ: báo Bộ phận Một cửa (dừng tính thời hạn)", "value", Decision.SUPPLEMENT));
+        if (procedure.financialObligation() && agencyParts.find(code, AgencyPart.NGHIA_VU_TAI_CHINH).isEmpty()) {
+            options.add(Map.of("label", "Chuyển Cơ quan thuế xác định nghĩa vụ tài chính (trạng thái 6, dừng tính thời hạn đến khi"
+                    + " người sử dụng đất nộp xong)", "value", Decision.FINANCIAL_OBLIGATION));
+        }
+        return options;
     }
 
     /** The facts of the dossier, or none when motcua has no such dossier. */
@@ -47,6 +66,11 @@ public class DossierFacts {
         facts.put(Var.COMMUNE_NAME, directory.commune(d.communeCode()).map(OrgDirectory.CommuneInfo::name).orElse(d.communeCode()));
         facts.put(Var.PROCEDURE_CODE, procedure.code());
         facts.put(Var.PROCEDURE_NAME, procedure.name());
+        facts.put(Var.RESOLUTION_BLOCK, procedure.resolution());
+        if (!procedure.agencyParts().isEmpty()) {
+            facts.put(Var.AGENCY_PARTS, String.join(",", procedure.agencyParts()));
+        }
+        facts.put(Var.APPRAISAL_OPTIONS, appraisalOptions(procedure, d.code()));   // a list: stored as JSON by the process
         facts.put(Var.APPLICANT_NAME, d.applicant().fullName());
         facts.put(Var.APPLICANT_ADDRESS, d.applicant().address());
         facts.put(Var.APPLICANT_ID_NUMBER, d.applicant().idNumber());

@@ -15,7 +15,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Deploys {@code processes/} and {@code forms/} as one deployment when the engine is built, before
  * the service takes requests. Resources are named by their path below the classpath root
- * ({@code processes/ho-tich/dang-ky-khai-sinh.bpmn}), so every node of a cluster and every restart
+ * ({@code processes/chung/thu-tuc.bpmn}), so every node of a cluster and every restart
  * sees the same names and duplicate filtering deploys only what an analyst changed.
  */
 class ModelDeployment extends AbstractProcessEnginePlugin {

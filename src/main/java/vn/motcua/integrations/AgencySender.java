@@ -77,5 +77,10 @@ class AgencySender implements OutboxSender {
         OutboxSender socialInsuranceSender(IntegrationProperties properties, @Lazy AgencyParts parts, ObjectMapper json) {
             return new AgencySender(Agency.BHXH, properties.socialInsurance(), parts, json);
         }
+
+        @Bean
+        OutboxSender taxSender(IntegrationProperties properties, @Lazy AgencyParts parts, ObjectMapper json) {
+            return new AgencySender(Agency.THUE, properties.tax(), parts, json);
+        }
     }
 }

@@ -105,6 +105,7 @@ class IntegrationController {
         java.util.Set<Agency> reports = new java.util.HashSet<>();
         if (caller.isAdmin() || caller.hasScope(Scopes.AGENCY_POLICE)) reports.add(Agency.CONG_AN);
         if (caller.isAdmin() || caller.hasScope(Scopes.AGENCY_BHXH)) reports.add(Agency.BHXH);
+        if (caller.isAdmin() || caller.hasScope(Scopes.AGENCY_TAX)) reports.add(Agency.THUE);
         if (reports.isEmpty()) {
             throw new AccessDenied("Khóa API này không được báo kết quả liên thông");
         }
@@ -112,7 +113,7 @@ class IntegrationController {
         required(event.eventId(), "eventId", AgencyEvent.MAX_EVENT_ID, errors);
         required(event.dossierCode(), "dossierCode", AgencyEvent.MAX_DOSSIER_CODE, errors);
         Agency agency = java.util.Arrays.stream(Agency.values()).filter(a -> a.name().equals(event.agency())).findFirst().orElse(null);
-        if (agency == null) errors.add(new FieldError("agency", "CONG_AN hoặc BHXH"));
+        if (agency == null) errors.add(new FieldError("agency", "CONG_AN, BHXH hoặc THUE"));
         AgencyPart part = AgencyPart.of(event.part()).orElse(null);
         if (part == null) {
             errors.add(new FieldError("part", "Một trong " + java.util.Arrays.toString(AgencyPart.values())));

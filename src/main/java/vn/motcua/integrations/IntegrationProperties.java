@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the social insurance agency's results of an inter-agency bundle).
  */
 @ConfigurationProperties(prefix = "motcua.integrations")
-public record IntegrationProperties(Peer portal, Peer post, Peer sms, Payment payment, Peer police, Peer socialInsurance) {
+public record IntegrationProperties(Peer portal, Peer post, Peer sms, Payment payment, Peer police, Peer socialInsurance,
+                                    Peer tax) {
 
     public IntegrationProperties {
+        if (tax == null) tax = new Peer(null, null);
         if (police == null) police = new Peer(null, null);
         if (socialInsurance == null) socialInsurance = new Peer(null, null);
         if (portal == null) portal = new Peer(null, null);

@@ -13,5 +13,7 @@ public enum Channel {
     /** The commune police's system: the residence part of an inter-agency bundle. */
     POLICE,
     /** The social insurance agency's system (BHXH): health insurance cards, funeral allowance, survivor benefits. */
-    SOCIAL_INSURANCE
+    SOCIAL_INSURANCE,
+    /** The tax authority's system: the financial obligations of a land procedure (status 6). */
+    TAX
 }

@@ -33,6 +33,11 @@ public final class DossierProcess {
          * comes as an event when the agency is connected, or is recorded here by the clerk.
          */
         public static final String TASK_RECORD_AGENCY_RESULT = "Task_RecordAgencyResult";
+        /**
+         * The tax authority's part of a procedure with financial obligations (giai-quyet): status 6,
+         * the clock paused until the obligations are met.
+         */
+        public static final String CALL_FINANCIAL_OBLIGATION = "CallActivity_FinancialObligation";
         public static final String SUB_RESOLUTION = "Sub_Resolution";
         public static final String END_REFUSED = "End_Refused";
         public static final String END_RETURNED = "End_Returned";
@@ -65,6 +70,11 @@ public final class DossierProcess {
         public static final String HEAD_ASSIGNEE = "headAssignee";
         public static final String SPECIALIST_GROUP = "specialistGroup";
         public static final String SPECIALIST_OPTIONS = "specialistOptions";
+        /**
+         * What the specialist may decide at appraisal ([{label, value}]): draft, supplement, and for a
+         * procedure with financial obligations not met yet, the tax authority.
+         */
+        public static final String APPRAISAL_OPTIONS = "appraisalOptions";
         public static final String SPECIALIST_ID = "specialistId";
         /** Who drafted the result and who reviewed it: separation of duties at review and approval. */
         public static final String DRAFTED_BY = "draftedBy";
@@ -118,7 +128,7 @@ public final class DossierProcess {
         public static final String POST_OUTCOME_NOTE = "postOutcomeNote";
         /** Which resolution block a procedure composes (giai-quyet-phong, giai-quyet-rut-gon, giai-quyet-tai-cho). */
         public static final String RESOLUTION_BLOCK = "resolutionBlock";
-        /** How a resolution block ended: RESOLVED, SUPPLEMENT or STOPPED. */
+        /** How a resolution block ended: RESOLVED, SUPPLEMENT, STOPPED or FINANCIAL_OBLIGATION. */
         public static final String RESOLUTION_OUTCOME = "resolutionOutcome";
         /** Why the head or the leader stopped processing (status 8). */
         public static final String STOP_REASON = "stopReason";
@@ -154,6 +164,8 @@ public final class DossierProcess {
         public static final String STOP = "STOP";
         public static final String DELIVERED = "DELIVERED";
         public static final String RETURNED = "RETURNED";
+        /** The appraisal sends the dossier to the tax authority for the financial obligations (status 6). */
+        public static final String FINANCIAL_OBLIGATION = "FINANCIAL_OBLIGATION";
         /** An inter-agency part: the agency resolved it, or refused it. */
         public static final String DONE = "DONE";
         public static final String REFUSED = "REFUSED";
@@ -167,6 +179,8 @@ public final class DossierProcess {
         public static final String RESOLVED = "RESOLVED";
         public static final String SUPPLEMENT = "SUPPLEMENT";
         public static final String STOPPED = "STOPPED";
+        /** The dossier goes to the tax authority for its financial obligations, then back to appraisal. */
+        public static final String FINANCIAL_OBLIGATION = "FINANCIAL_OBLIGATION";
 
         private Outcome() {
         }

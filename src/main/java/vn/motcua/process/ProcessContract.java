@@ -36,7 +36,14 @@ public final class ProcessContract {
     /** Longest number of another agency's result (kept in mc_agency_part.result_number). */
     public static final int AGENCY_RESULT_NUMBER_LENGTH = 64;
     /** The parts of inter-agency bundles (vn.motcua.dossier.AgencyPart holds their agencies and names). */
-    static final String[] AGENCY_PART_CODES = {"THUONG_TRU", "THE_BHYT", "XOA_THUONG_TRU", "MAI_TANG_TU_TUAT"};
+    static final String[] BUNDLE_PART_CODES = {"THUONG_TRU", "THE_BHYT", "XOA_THUONG_TRU", "MAI_TANG_TU_TUAT"};
+    /** Every agency part: a bundle's, and the tax authority's financial obligations (NGHIA_VU_TAI_CHINH). */
+    static final String[] AGENCY_PART_CODES = {"THUONG_TRU", "THE_BHYT", "XOA_THUONG_TRU", "MAI_TANG_TU_TUAT", "NGHIA_VU_TAI_CHINH"};
+
+    /** The other agencies' parts a bundle may have (the catalog's agencyParts). */
+    public static List<String> agencyPartCodes() {
+        return List.of(BUNDLE_PART_CODES);
+    }
 
     // --- the service's own: identity and routing of the dossier -----------------------------------
     public static final Variable<String> DOSSIER_CODE = Variable.text(Var.DOSSIER_CODE, 48);
@@ -61,13 +68,15 @@ public final class ProcessContract {
     public static final Variable<String> HEAD_ASSIGNEE = Variable.text(Var.HEAD_ASSIGNEE, 64);
     public static final Variable<String> SPECIALIST_GROUP = Variable.text(Var.SPECIALIST_GROUP, 128);
     public static final Variable<Object> SPECIALIST_OPTIONS = Variable.object(Var.SPECIALIST_OPTIONS);
+    public static final Variable<Object> APPRAISAL_OPTIONS = Variable.object(Var.APPRAISAL_OPTIONS);
     public static final Variable<String> DRAFTED_BY = Variable.text(Var.DRAFTED_BY, 64);
     public static final Variable<String> REVIEWED_BY = Variable.text(Var.REVIEWED_BY, 64);
     public static final Variable<String> RESOLUTION_BLOCK = Variable.choice(Var.RESOLUTION_BLOCK,
             DossierProcess.Block.DEPARTMENT, DossierProcess.Block.SHORT, DossierProcess.Block.ON_THE_SPOT,
             DossierProcess.Block.INTER_AGENCY_RESOLUTION);
     public static final Variable<String> RESOLUTION_OUTCOME = Variable.choice(Var.RESOLUTION_OUTCOME,
-            DossierProcess.Outcome.RESOLVED, DossierProcess.Outcome.SUPPLEMENT, DossierProcess.Outcome.STOPPED);
+            DossierProcess.Outcome.RESOLVED, DossierProcess.Outcome.SUPPLEMENT, DossierProcess.Outcome.STOPPED,
+            DossierProcess.Outcome.FINANCIAL_OBLIGATION);
     public static final Variable<Boolean> POST_DELIVERED = Variable.bool(Var.POST_DELIVERED);
     public static final Variable<String> POST_EVENT_DETAIL = Variable.text(Var.POST_EVENT_DETAIL, 500);
 
@@ -107,7 +116,8 @@ public final class ProcessContract {
     public static final Variable<String> APPRAISAL_NOTE = Variable.text(Var.APPRAISAL_NOTE, NOTE_LENGTH).multiline()
             .writtenBy(Element.TASK_APPRAISE_DOSSIER);
     public static final Variable<String> APPRAISAL_DECISION = Variable
-            .choice(Var.APPRAISAL_DECISION, Decision.DRAFT, Decision.SUPPLEMENT)
+            .choice(Var.APPRAISAL_DECISION, Decision.DRAFT, Decision.SUPPLEMENT, Decision.FINANCIAL_OBLIGATION)
+            .optionsFrom(Var.APPRAISAL_OPTIONS)
             .writtenBy(Element.TASK_APPRAISE_DOSSIER);
     public static final Variable<String> DRAFT_RESULT = Variable.text(Var.DRAFT_RESULT, RESULT_LENGTH).multiline()
             .writtenBy(Element.TASK_APPRAISE_DOSSIER);

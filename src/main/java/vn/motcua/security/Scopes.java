@@ -13,8 +13,10 @@ public final class Scopes {
     public static final String AGENCY_POLICE = "agency:police";
     /** The social insurance agency's system reports its parts (health insurance card, funeral allowance, survivor benefit). */
     public static final String AGENCY_BHXH = "agency:bhxh";
+    /** The tax authority's system reports a land dossier's financial obligations as met (or not). */
+    public static final String AGENCY_TAX = "agency:thue";
     public static final Set<String> ALL = Set.of(SUBMIT_DOSSIERS, READ_DOSSIERS, POST_EVENTS, PAYMENT_CALLBACK,
-            AGENCY_POLICE, AGENCY_BHXH);
+            AGENCY_POLICE, AGENCY_BHXH, AGENCY_TAX);
 
     private Scopes() {
     }

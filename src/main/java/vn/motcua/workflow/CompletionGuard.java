@@ -38,8 +38,10 @@ class CompletionGuard extends AbstractBpmnParseListener {
             Map.entry(DossierProcess.Element.TASK_ASSIGN_SPECIALIST,
                     new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.SPECIALIST_ID)))),
             Map.entry(DossierProcess.Element.TASK_APPRAISE_DOSSIER,
-                    new Rule(Var.APPRAISAL_DECISION, Set.of(Decision.DRAFT, Decision.SUPPLEMENT), Map.of(
-                            Decision.DRAFT, List.of(Var.DRAFT_RESULT), Decision.SUPPLEMENT, List.of(Var.SUPPLEMENT_REQUEST)))),
+                    new Rule(Var.APPRAISAL_DECISION, Set.of(Decision.DRAFT, Decision.SUPPLEMENT, Decision.FINANCIAL_OBLIGATION), Map.of(
+                            Decision.DRAFT, List.of(Var.DRAFT_RESULT), Decision.SUPPLEMENT, List.of(Var.SUPPLEMENT_REQUEST),
+                            // what the tax authority needs to determine the obligations: the parcel, its area, its use
+                            Decision.FINANCIAL_OBLIGATION, List.of(Var.APPRAISAL_NOTE)))),
             Map.entry(DossierProcess.Element.TASK_EXPLAIN_DELAY,
                     new Rule(null, Set.of(), Map.of(Rule.ALWAYS, List.of(Var.DELAY_REASON, Var.NEW_APPOINTMENT)))),
             Map.entry(DossierProcess.Element.TASK_REVIEW_DRAFT,
@@ -71,9 +73,29 @@ class CompletionGuard extends AbstractBpmnParseListener {
             ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
                     .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, rule::check);
         }
+        if (DossierProcess.Element.TASK_APPRAISE_DOSSIER.equals(activity.getId())) {
+            ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                    .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, CompletionGuard::offeredAppraisal);
+        }
         if (DossierProcess.Element.TASK_COLLECT_FEE.equals(activity.getId())) {
             ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
                     .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, CompletionGuard::exactFee);
+        }
+    }
+
+    /**
+     * The appraisal's decision is one the service offered this dossier ({@code appraisalOptions}): the
+     * tax authority only for a procedure with financial obligations, and only once.
+     */
+    static void offeredAppraisal(DelegateTask task) {
+        Object decision = task.getVariable(Var.APPRAISAL_DECISION);
+        Object options = task.getVariable(Var.APPRAISAL_OPTIONS);
+        if (decision == null || !(options instanceof java.util.Collection<?> offered)) return;
+        boolean ok = offered.stream().anyMatch(o -> o instanceof Map<?, ?> m && decision.equals(m.get("value")));
+        if (!ok) {
+            throw new RejectedCompletion(Var.APPRAISAL_DECISION, Decision.FINANCIAL_OBLIGATION.equals(decision)
+                    ? "Hồ sơ này không chuyển cơ quan thuế: thủ tục không có nghĩa vụ tài chính, hoặc đã thực hiện"
+                    : "Trường " + Var.APPRAISAL_DECISION + " không có trong các lựa chọn của hồ sơ");
         }
     }
 

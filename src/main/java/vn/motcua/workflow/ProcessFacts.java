@@ -32,7 +32,13 @@ class ProcessFacts extends AbstractBpmnParseListener {
     private void load(DelegateExecution execution) {
         String code = execution.getProcessBusinessKey();
         if (code != null) {
-            execution.getProcessInstance().setVariables(facts.of(code));
+            java.util.Map<String, Object> values = new java.util.HashMap<>(facts.of(code));
+            // a list (the appraisal's options) is kept as JSON, readable by Tasklist's forms
+            values.replaceAll((name, value) -> value instanceof java.util.List<?> list
+                    ? org.camunda.bpm.engine.variable.Variables.objectValue(list)
+                    .serializationDataFormat(org.camunda.bpm.engine.variable.Variables.SerializationDataFormats.JSON).create()
+                    : value);
+            execution.getProcessInstance().setVariables(values);
         }
     }
 }

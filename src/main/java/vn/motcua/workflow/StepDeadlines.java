@@ -31,9 +31,14 @@ public class StepDeadlines {
         if (cached instanceof Date date) {
             return date;
         }
+        Date due = ownTime(execution, execution.getCurrentActivityId());
+        if (due != null) {
+            execution.setVariableLocal(key, Variables.dateValue(due, true));
+            return due;
+        }
         Date appointment = (Date) execution.getVariable(Var.APPOINTMENT_AT);
         boolean paused = Boolean.TRUE.equals(execution.getVariable(Var.CLOCK_PAUSED));
-        Date due = deadlines.stepDue((String) execution.getVariable(Var.PROCEDURE_CODE), execution.getCurrentActivityId(),
+        due = deadlines.stepDue((String) execution.getVariable(Var.PROCEDURE_CODE), execution.getCurrentActivityId(),
                         now(), appointment == null ? null : zoned(appointment), paused)
                 .map(t -> Date.from(t.toInstant()))
                 .orElse(null);
@@ -48,11 +53,27 @@ public class StepDeadlines {
      * inter-agency part records its due date when it is sent, before its task exists.
      */
     public Date dueOf(DelegateExecution execution, String step) {
+        Date own = ownTime(execution, step);
+        if (own != null) return own;
         Date appointment = (Date) execution.getVariable(Var.APPOINTMENT_AT);
         boolean paused = Boolean.TRUE.equals(execution.getVariable(Var.CLOCK_PAUSED));
         return deadlines.stepDue((String) execution.getVariable(Var.PROCEDURE_CODE), step, now(),
                         appointment == null ? null : zoned(appointment), paused)
                 .map(t -> Date.from(t.toInstant()))
+                .orElse(null);
+    }
+
+    /**
+     * An agency's part that pauses the clock (the tax authority's financial obligations) is due after
+     * its own working days, not at a share of the procedure's limit: null for any other step.
+     */
+    private Date ownTime(DelegateExecution execution, String step) {
+        if (!vn.motcua.process.DossierProcess.Element.TASK_RECORD_AGENCY_RESULT.equals(step)) return null;
+        Object part = execution.getVariable(Var.AGENCY_PART);
+        return vn.motcua.dossier.AgencyPart.of(part == null ? null : part.toString())
+                .filter(vn.motcua.dossier.AgencyPart::pausesClock)
+                .map(p -> Date.from(deadlines.time().plusWorkingMinutes(now(),
+                        p.ownWorkingDays() * deadlines.time().minutesPerDay()).toInstant()))
                 .orElse(null);
     }
 

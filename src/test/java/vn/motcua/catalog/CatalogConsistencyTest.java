@@ -37,12 +37,14 @@ class CatalogConsistencyTest {
                     limit: { value: 3, unit: WORKING_DAYS, basis: "Luật thử" }
                     returnMethods: [COUNTER]
                     processKey: khong-co
+                    resolution: giai-quyet-phong
                   - code: "1.001193"
                     name: Đăng ký khai sinh
                     department: vp
                     limit: { value: 1, unit: SAME_DAY, basis: "Luật thử" }
                     returnMethods: [COUNTER]
-                    processKey: dang-ky-khai-sinh
+                    processKey: thu-tuc
+                    resolution: giai-quyet-phong
                     steps:
                       Task_ReceptionCheck: 50
                       Task_NotInTheDiagram: 10
@@ -80,6 +82,7 @@ class CatalogConsistencyTest {
                     limit: { value: 3, unit: WORKING_DAYS, basis: "Luật thử" }
                     returnMethods: [COUNTER]
                     processKey: thu
+                    resolution: giai-quyet-phong
                     steps: { Task_NoForm: 50, Task_LostForm: 50 }
                 """);
         List<String> problems = CatalogConsistency.problems(catalog, new Resource[] {diagram}, forms());
@@ -114,6 +117,7 @@ class CatalogConsistencyTest {
                     limit: { value: 3, unit: WORKING_DAYS }
                     returnMethods: [COUNTER]
                     processKey: thu
+                    resolution: giai-quyet-phong
                     fees:
                       - { code: PHI, name: Phí thử, per: PAGE, basis: "Thông tư thử" }
                       - { code: LP, name: Lệ phí thử, amount: 1000 }
@@ -136,21 +140,77 @@ class CatalogConsistencyTest {
                     limit: { value: 3, unit: WORKING_DAYS, basis: "Luật thử" }
                     returnMethods: [COUNTER]
                     processKey: thu
+                    resolution: giai-quyet-phong
                     fees:
                       - { code: PHI, name: Phí thử, amount: 5000, per: COPY, tiers: [{ fromPage: 1, amount: 100 }], basis: "TT" }
                 """))
                 .isInstanceOf(CatalogException.class)
                 .hasMessageContaining("fee PHI: tiers only apply per PAGE");
-        // the real diagrams against a catalog that lost one of its procedures: that BPMN has no entry
+        // a procedure's own BPMN outside processes/chung/ that no catalog entry names
         ProcedureCatalog real = ProcedureCatalog.load(resolver.getResource("classpath:processes/catalog.yaml"));
-        Procedure kept = real.all().iterator().next();
-        String lost = real.all().stream().filter(p -> !p.processKey().equals(kept.processKey())).findFirst().orElseThrow().processKey();
-        ProcedureCatalog smaller = new ProcedureCatalog(real.departments(),
-                real.all().stream().filter(p -> !p.processKey().equals(lost)).toList());
-        assertThat(CatalogConsistency.problems(smaller, bpmn(), forms()))
-                .anySatisfy(problem -> assertThat(problem).endsWith("process " + lost
-                        + " is no procedure of the catalog (shared blocks live in processes/chung/)"));
+        String composition = resolver.getResource("classpath:processes/chung/thu-tuc.bpmn").getContentAsString(StandardCharsets.UTF_8);
+        Resource stray = named("processes/ho-tich/ban-sao-cu.bpmn", composition.replace("\"thu-tuc\"", "\"ban-sao-cu\""));
+        assertThat(CatalogConsistency.problems(real, with(bpmn(), stray), forms()))
+                .contains("ban-sao-cu.bpmn: process ban-sao-cu is no procedure of the catalog (shared blocks live in processes/chung/)");
         assertThat(CatalogConsistency.problems(real, bpmn(), forms())).isEmpty();
+    }
+
+    @Test
+    void theResolutionAndTheAgencyPartsAreTheCatalogsAndAreCheckedOnLoad() {
+        String head = """
+                departments: { vp: Văn phòng HĐND và UBND }
+                procedures:
+                  - code: "1.000006"
+                    name: Thủ tục thử
+                    department: vp
+                    limit: { value: 3, unit: WORKING_DAYS, basis: "Luật thử" }
+                    returnMethods: [COUNTER]
+                    processKey: thu-tuc
+                """;
+        assertThatThrownBy(() -> catalog(head)).hasMessageContaining("resolution is missing");
+        assertThatThrownBy(() -> catalog(head + "    resolution: giai-quyet\n"))
+                .hasMessageContaining("resolution giai-quyet is not one of [giai-quyet-phong, giai-quyet-rut-gon, giai-quyet-tai-cho, giai-quyet-lien-thong]");
+        assertThatThrownBy(() -> catalog(head + "    resolution: giai-quyet-lien-thong\n"))
+                .hasMessageContaining("an inter-agency resolution needs agencyParts");
+        assertThatThrownBy(() -> catalog(head + "    resolution: giai-quyet-phong\n    agencyParts: [THUONG_TRU]\n"))
+                .hasMessageContaining("agencyParts belong to the inter-agency resolution");
+        assertThatThrownBy(() -> catalog(head + "    resolution: giai-quyet-lien-thong\n    agencyParts: [THUONG_TRU, CAP_SO_DO, THUONG_TRU]\n"))
+                .hasMessageContaining("agency part CAP_SO_DO is not one of")
+                .hasMessageContaining("agency part THUONG_TRU is listed twice");
+        assertThatThrownBy(() -> catalog(head + "    resolution: giai-quyet-tai-cho\n    financialObligation: true\n"))
+                .hasMessageContaining("financialObligation needs the department resolution");
+        assertThat(catalog(head + "    resolution: giai-quyet-lien-thong\n    agencyParts: [THUONG_TRU, THE_BHYT]\n")
+                .find("1.000006").orElseThrow().agencyParts()).containsExactly("THUONG_TRU", "THE_BHYT");
+    }
+
+    @Test
+    void aDiagramThatMapsTheResolutionInIsReported() throws IOException {
+        ProcedureCatalog real = ProcedureCatalog.load(resolver.getResource("classpath:processes/catalog.yaml"));
+        Resource[] files = bpmn();
+        for (int i = 0; i < files.length; i++) {
+            if (files[i].getDescription().replace('\\', '/').contains("processes/chung/thu-tuc.bpmn")) {
+                files[i] = named("processes/chung/thu-tuc.bpmn", files[i].getContentAsString(StandardCharsets.UTF_8).replace(
+                        "<camunda:out source=\"resolutionOutcome\"",
+                        "<camunda:in sourceExpression=\"giai-quyet-tai-cho\" target=\"resolutionBlock\" /><camunda:out source=\"resolutionOutcome\""));
+            }
+        }
+        assertThat(CatalogConsistency.problems(real, files, forms())).contains(
+                "process thu-tuc: call activity CallActivity_Resolution maps resolutionBlock in; the catalog says it (resolution, agencyParts) and the service loads it");
+    }
+
+    private static Resource named(String path, String xml) {
+        return new ByteArrayResource(xml.getBytes(StandardCharsets.UTF_8), path) {
+            @Override
+            public String getFilename() {
+                return path.substring(path.lastIndexOf('/') + 1);
+            }
+        };
+    }
+
+    private static Resource[] with(Resource[] files, Resource more) {
+        Resource[] all = java.util.Arrays.copyOf(files, files.length + 1);
+        all[files.length] = more;
+        return all;
     }
 
     @Test

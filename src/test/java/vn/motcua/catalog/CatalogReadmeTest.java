@@ -31,7 +31,7 @@ class CatalogReadmeTest {
                     f -> processId(f), f -> f.toString().replace('\\', '/'), (a, b) -> a));
         }
         StringBuilder md = new StringBuilder(START).append("\n\n")
-                .append("| Mã TTHC | Thủ tục | Lĩnh vực | Thời hạn | Phí, lệ phí | BPMN |\n|---|---|---|---|---|---|\n");
+                .append("| Mã TTHC | Thủ tục | Lĩnh vực | Thời hạn | Phí, lệ phí | BPMN: quy trình, biến thể giải quyết |\n|---|---|---|---|---|---|\n");
         List<Procedure> procedures = catalog.all().stream()
                 .sorted(Comparator.comparing(Procedure::field).thenComparing(Procedure::code)).toList();
         for (Procedure p : procedures) {
@@ -44,7 +44,10 @@ class CatalogReadmeTest {
                     .map(f -> f.name() + ": " + Fees.describe(f)).collect(Collectors.joining("; "));
             md.append("| ").append(p.code()).append(" | ").append(p.name()).append(" | ").append(p.field()).append(" | ")
                     .append(limit).append(" | ").append(fees.replace("|", "/")).append(" | `")
-                    .append(files.getOrDefault(p.processKey(), "?")).append("` |\n");
+                    .append(files.getOrDefault(p.processKey(), "?")).append("` + `")
+                    .append(files.getOrDefault(p.resolution(), "?")).append("`")
+                    .append(p.agencyParts().isEmpty() ? "" : " (" + String.join(", ", p.agencyParts()) + ")")
+                    .append(p.financialObligation() ? " (nghĩa vụ tài chính)" : "").append(" |\n");
         }
         return md.append("\n").append(END).toString();
     }

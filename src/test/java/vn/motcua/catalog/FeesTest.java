@@ -17,7 +17,8 @@ class FeesTest {
 
     static Procedure with(Fee... fees) {
         return new Procedure("9.999999", "Thủ tục thử", "Chứng thực", "vp", new Procedure.Limit(1, LimitUnit.SAME_DAY, "x"),
-                List.of(fees), List.of(), List.of(ReturnMethod.COUNTER), false, "thu", java.util.Map.of(), null);
+                List.of(fees), List.of(), List.of(ReturnMethod.COUNTER), false, "thu-tuc", "giai-quyet-tai-cho", List.of(), false,
+                java.util.Map.of(), null);
     }
 
     static long total(Procedure p, int copies, Integer pages, FeeExemption exemption, LocalDate event, boolean online) {

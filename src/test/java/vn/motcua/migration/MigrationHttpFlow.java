@@ -151,13 +151,13 @@ abstract class MigrationHttpFlow {
         assertThat(dossiers).extracting(d -> taskKey(d.code()))
                 .containsExactly("Task_AssignSpecialist", "Task_AppraiseDossier", "Task_ReviewDraft", "Task_LeaderApproval");
         Map<String, Snapshot> before = snapshots(dossiers, "giai-quyet-phong");
-        Map<String, Snapshot> proceduresBefore = snapshots(dossiers, "dang-ky-khai-sinh");
+        Map<String, Snapshot> proceduresBefore = snapshots(dossiers, "thu-tuc");
         assertThat(before.values()).allSatisfy(s -> assertThat(s.task().assignee()).isNotNull());
 
         ProcessDefinition block = deploy("processes/chung/giai-quyet-phong.bpmn", model -> model.<FlowNode>getModelElementById("Task_ReviewDraft")
                 .setName("Trưởng phòng xem xét dự thảo kết quả"));
-        ProcessDefinition procedure = deploy("processes/ho-tich/dang-ky-khai-sinh.bpmn", model -> documentation(model, "dang-ky-khai-sinh",
-                "Thủ tục 1.001193 Đăng ký khai sinh; phiên bản có ghi chú mới của chuyên viên phân tích."));
+        ProcessDefinition procedure = deploy("processes/chung/thu-tuc.bpmn", model -> documentation(model, "thu-tuc",
+                "Quy trình chung của các thủ tục; phiên bản có ghi chú mới của chuyên viên phân tích."));
 
         JsonNode dryRun = migrate("giai-quyet-phong", true).expect(200).body();
         assertThat(dryRun.get("outcome").asText()).isEqualTo("CAN_MIGRATE");
@@ -167,13 +167,13 @@ abstract class MigrationHttpFlow {
         assertThat(snapshots(dossiers, "giai-quyet-phong")).isEqualTo(before);
 
         assertThat(migrate("giai-quyet-phong", false).expect(200).body().get("migratedInstances").asInt()).isEqualTo(4);
-        JsonNode procedures = migrate("dang-ky-khai-sinh", false).expect(200).body();
+        JsonNode procedures = migrate("thu-tuc", false).expect(200).body();
         assertThat(procedures.get("migratedInstances").asInt()).isEqualTo(4);
         assertThat(mappedSources(single(procedures.get("versions")))).contains("CallActivity_Reception", "CallActivity_Resolution",
                 "CallActivity_ReturnResult");
 
         Map<String, Snapshot> after = snapshots(dossiers, "giai-quyet-phong");
-        Map<String, Snapshot> proceduresAfter = snapshots(dossiers, "dang-ky-khai-sinh");
+        Map<String, Snapshot> proceduresAfter = snapshots(dossiers, "thu-tuc");
         for (AtStep dossier : dossiers) {
             assertThat(after.get(dossier.code())).isEqualTo(before.get(dossier.code()).on(block.getId()));
             assertThat(proceduresAfter.get(dossier.code())).isEqualTo(proceduresBefore.get(dossier.code()).on(procedure.getId()));

@@ -61,7 +61,8 @@ abstract class HostileInputSuite {
         String police = "key:" + clients.issue("hostile-cong-an", java.util.Set.of(Scopes.AGENCY_POLICE));
         String bhxh = "key:" + clients.issue("hostile-bhxh", java.util.Set.of(Scopes.AGENCY_BHXH));
         List<Attack> attacks = new ArrayList<>();
-        agencyAttacks(attacks, agencyResult, reception, police, bhxh);
+        String tax = "key:" + clients.issue("hostile-thue", java.util.Set.of(Scopes.AGENCY_TAX));
+        agencyAttacks(attacks, agencyResult, reception, police, bhxh, tax);
         engineAttacks(attacks, reception, appraisal);
         stopAttacks(attacks, review);
         postAttacks(attacks, postConfirmation);
@@ -127,7 +128,7 @@ abstract class HostileInputSuite {
      * The agencies' events (each field of its kind and length, the reporting agency's own parts, a
      * known dossier that waits for the part) and the one-stop's record of an agency's result.
      */
-    private static void agencyAttacks(List<Attack> attacks, AtStep agency, AtStep reception, String police, String bhxh) {
+    private static void agencyAttacks(List<Attack> attacks, AtStep agency, AtStep reception, String police, String bhxh, String tax) {
         String events = "/api/integrations/agencies/events";
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("eventId", "hostile-ev-1");
@@ -163,6 +164,15 @@ abstract class HostileInputSuite {
         attacks.add(new Attack("agency event without a key", "POST", events, json(event), "application/json", null));
         attacks.add(new Attack("agency event by the portal", "POST", events, json(event), "application/json", Http.PORTAL));
         attacks.add(new Attack("agency event by another agency", "POST", events, json(event), "application/json", bhxh));
+        attacks.add(new Attack("agency event by the tax authority", "POST", events, json(event), "application/json", tax));
+        Map<String, Object> taxPart = new LinkedHashMap<>(event);
+        taxPart.put("agency", "THUE");
+        taxPart.put("part", "NGHIA_VU_TAI_CHINH");
+        attacks.add(new Attack("tax event by the police", "POST", events, json(taxPart), "application/json", police));
+        attacks.add(new Attack("tax event for a dossier with no financial obligation", "POST", events, json(taxPart), "application/json", tax));
+        Map<String, Object> taxClaimsPolicePart = new LinkedHashMap<>(event);
+        taxClaimsPolicePart.put("agency", "THUE");
+        attacks.add(new Attack("tax event for the police's part", "POST", events, json(taxClaimsPolicePart), "application/json", tax));
         attacks.add(new Attack("agency event by a clerk", "POST", events, json(event), "application/json", "tan-giang.reception"));
         attacks.add(new Attack("agency event with a wrong key", "POST", events, json(event), "application/json", "key:mc_khong-dung"));
         Map<String, Object> notWaiting = new LinkedHashMap<>(event);
@@ -329,6 +339,14 @@ abstract class HostileInputSuite {
             bodyMutations(attacks, "reception " + action, "POST", path, clerk);
             String appraise = "/engine-rest/task/" + appraisal.taskId() + "/" + action;
             variableMutations(attacks, "appraisal " + action, appraise, specialist, draft);
+            // the tax authority is no choice for a birth registration (no financial obligations), note or not
+            for (Map<String, Object> vars : List.of(
+                    Map.<String, Object>of("appraisalDecision", "FINANCIAL_OBLIGATION", "appraisalNote", "Thửa đất số 1"),
+                    Map.<String, Object>of("appraisalDecision", "FINANCIAL_OBLIGATION"),
+                    Map.<String, Object>of("appraisalDecision", "DRAFT", "draftResult", "x", "appraisalOptions", "[]"))) {
+                attacks.add(new Attack("appraisal " + vars.keySet() + " " + action, "POST", appraise,
+                        json(Map.of("variables", dtos(vars))), "application/json", specialist));
+            }
         }
         // names a task may not write: the service's own, unknown ones, odd ones
         for (String name : List.of("dossierCode", "communeCode", "receptionGroup", "leaderGroup", "headGroup", "headAssignee",
@@ -358,8 +376,8 @@ abstract class HostileInputSuite {
                 {"DELETE", instance, null},
                 {"POST", "/engine-rest/message", "{\"messageName\":\"PaymentReceived\",\"businessKey\":\"" + reception.code() + "\"}"},
                 {"POST", "/engine-rest/signal", "{\"name\":\"x\"}"},
-                {"POST", "/engine-rest/process-definition/key/dang-ky-khai-sinh/start", "{}"},
-                {"POST", "/engine-rest/process-definition/key/dang-ky-khai-sinh/submit-form", "{}"},
+                {"POST", "/engine-rest/process-definition/key/thu-tuc/start", "{}"},
+                {"POST", "/engine-rest/process-definition/key/thu-tuc/submit-form", "{}"},
                 {"POST", task + "/delegate", "{\"userId\":\"tan-giang.reception2\"}"},
                 {"POST", task + "/resolve", "{}"},
                 {"POST", task + "/identity-links", "{\"groupId\":\"tan-giang:leader\",\"type\":\"candidate\"}"},

@@ -104,7 +104,7 @@ class ProcessContractEnforcementTest {
         assertThat(http.put("/engine-rest/execution/" + s.processInstanceId() + "/localVariables/x", Map.of("value", 1), clerk).status()).isEqualTo(403);
         assertThat(http.post("/engine-rest/message", Map.of("messageName", "PaymentReceived", "businessKey", s.code()), clerk).status()).isEqualTo(403);
         assertThat(http.post("/engine-rest/signal", Map.of("name", "x"), clerk).status()).isEqualTo(403);
-        assertThat(http.post("/engine-rest/process-definition/key/dang-ky-khai-sinh/start", Map.of(), clerk).status()).isEqualTo(403);
+        assertThat(http.post("/engine-rest/process-definition/key/thu-tuc/start", Map.of(), clerk).status()).isEqualTo(403);
         assertThat(http.post(task + "/delegate", Map.of("userId", "tan-giang.reception2"), clerk).status()).isEqualTo(403);
         assertThat(http.post(task + "/identity-links", Map.of("groupId", "tan-giang:leader", "type", "candidate"), clerk).status()).isEqualTo(403);
         assertThat(http.put(task, Map.of("name", "x", "due", "2030-01-01T00:00:00.000+0700"), clerk).status()).isEqualTo(403);

@@ -222,7 +222,7 @@ class BirthRegistrationProcessTest {
         SubmissionRequest request = new ObjectMapper().convertValue(body, SubmissionRequest.class);
         DossierView view = submission.submit(request);
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(view.code())
-                .processDefinitionKey("dang-ky-khai-sinh").singleResult();
+                .processDefinitionKey("thu-tuc").singleResult();
         waitingAt(pi, Element.TASK_RECEPTION_CHECK);
         assertThat(pi.getTenantId()).isEqualTo("tan-giang");
         return pi;

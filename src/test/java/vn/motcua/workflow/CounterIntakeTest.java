@@ -122,7 +122,7 @@ class CounterIntakeTest {
         assertRefused(http.post(START, form("1.001193", BIRTH_PAPERS, false), "tan-giang.leader"), 403);
         assertRefused(http.post("/engine-rest/process-definition/key/tiep-nhan-tai-quay/start",
                 form("1.001193", BIRTH_PAPERS, false), "tan-giang.reception"), 403);
-        assertRefused(http.post("/engine-rest/process-definition/key/dang-ky-khai-sinh/submit-form",
+        assertRefused(http.post("/engine-rest/process-definition/key/thu-tuc/submit-form",
                 form("1.001193", BIRTH_PAPERS, false), "tan-giang.reception"), 403);
         Map<String, Object> withKey = new LinkedHashMap<>(form("1.001193", BIRTH_PAPERS, false));
         withKey.put("businessKey", "000.03.04.H11-260101-0001");
