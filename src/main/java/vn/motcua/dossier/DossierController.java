@@ -58,12 +58,4 @@ class DossierController {
             return reason.strip();
         }
     }
-
-    @org.springframework.web.bind.annotation.ExceptionHandler(DossierStateConflict.class)
-    org.springframework.http.ProblemDetail conflict(DossierStateConflict e) {
-        org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail
-                .forStatusAndDetail(org.springframework.http.HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Hồ sơ không ở trạng thái cho phép");
-        return problem;
-    }
 }

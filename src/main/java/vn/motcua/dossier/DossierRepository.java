@@ -63,6 +63,7 @@ class DossierRepository {
             jdbc.sql("insert into mc_dossier_component (dossier_id, position, name, copies) values (?, ?, ?, ?)")
                     .params(id, i + 1, c.name(), c.copies()).update();
         }
+        jdbc.sql("update mc_dossier set paper_count = ? where id = ?").params(s.components().size(), id).update();
         return id;
     }
 
@@ -173,7 +174,22 @@ class DossierRepository {
     }
 
     void incrementSupplements(long id) {
-        jdbc.sql("update mc_dossier set supplement_count = supplement_count + 1 where id = ?").param(id).update();
+        jdbc.sql("""
+                update mc_dossier set supplement_count = supplement_count + 1,
+                  processing_supplements = processing_supplements + case when accepted_at is null then 0 else 1 end
+                where id = ?""").param(id).update();
+    }
+
+    /** Processing ended (the first of result ready, returned, stopped, refused, withdrawn), for the service index. */
+    void ended(long id, OffsetDateTime at, Long processingMinutes) {
+        jdbc.sql("update mc_dossier set ended_at = coalesce(ended_at, ?), processing_minutes = coalesce(processing_minutes, ?) where id = ?")
+                .params(at, processingMinutes, id).update();
+    }
+
+    /** How many of the dossier's papers have their file. */
+    void countDigitizedPapers(long id) {
+        jdbc.sql("update mc_dossier set digitized_papers = (select count(*) from mc_component_file f where f.dossier_id = ?) where id = ?")
+                .params(id, id).update();
     }
 
     void insertStatus(long id, DossierStatus status, OffsetDateTime at, String actor, String note) {

@@ -7,6 +7,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,10 +24,30 @@ class PublicLookupController {
 
     private final PublicLookup lookup;
     private final ElectronicResult results;
+    private final Ratings ratings;
 
-    PublicLookupController(PublicLookup lookup, ElectronicResult results) {
+    PublicLookupController(PublicLookup lookup, ElectronicResult results, Ratings ratings) {
         this.lookup = lookup;
         this.results = results;
+        this.ratings = ratings;
+    }
+
+    /**
+     * The citizen rates the finished dossier once, with the code and the secret of the appointment
+     * slip and no login: {@code {"level": "RAT_HAI_LONG" | "HAI_LONG" | "KHONG_HAI_LONG", "comment": "…"}}.
+     * A wrong secret gets the lookup's 404 and counts against its limit; a second rating, or a dossier
+     * not finished yet, 409.
+     */
+    @PostMapping("/api/public/dossiers/{code}/rating")
+    ResponseEntity<?> rate(@PathVariable String code, @RequestParam(required = false) String secret,
+                           @RequestBody(required = false) Ratings.RatingRequest body, HttpServletRequest request) {
+        Ratings.validate(body);
+        PublicLookup.Result result = lookup.find(code, secret, request.getRemoteAddr());
+        if (!(result instanceof PublicLookup.Result.Found found)) {
+            return respond(result);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(ratings.rate(found.dossier().code(), body, Ratings.Via.ONLINE, "Công dân (trực tuyến)"));
     }
 
     /** The electronic result of a dossier returned online, for the citizen holding the code and the secret. */

@@ -26,9 +26,11 @@ public class StatusLog {
     private final CitizenNotices notices;
     private final Payments payments;
     private final Clock clock;
+    private final vn.motcua.calendar.Deadlines deadlines;
 
     StatusLog(DossierRepository dossiers, ProcedureCatalog catalog, OrgDirectory directory, Outbox outbox,
-              CitizenNotices notices, Payments payments, Clock clock) {
+              CitizenNotices notices, Payments payments, Clock clock, vn.motcua.calendar.Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.directory = directory;
@@ -51,6 +53,13 @@ public class StatusLog {
             case RETURNED -> dossiers.setTime(d.id(), "returned_at", now);
             case SUPPLEMENT_REQUESTED -> dossiers.incrementSupplements(d.id());
             default -> { }
+        }
+        if (status == DossierStatus.FINISHED) {
+            dossiers.ended(d.id(), now, d.acceptedAt() == null ? null
+                    : deadlines.time().workingMinutesBetween(d.acceptedAt().toZonedDateTime(), now.toZonedDateTime()));
+        } else if (java.util.EnumSet.of(DossierStatus.RETURNED, DossierStatus.STOPPED, DossierStatus.NOT_RECEIVED,
+                DossierStatus.WITHDRAWN).contains(status)) {
+            dossiers.ended(d.id(), now, null);
         }
         Dossier changed = dossiers.require(code);
         syncToPortal(changed);

@@ -48,6 +48,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** The dossier is not in a state to take the request (a second rating, a withdrawal after the return…). */
+    @ExceptionHandler(vn.motcua.dossier.DossierStateConflict.class)
+    ProblemDetail conflict(vn.motcua.dossier.DossierStateConflict e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Hồ sơ không ở trạng thái cho phép");
+        return problem;
+    }
+
     @ExceptionHandler(vn.motcua.security.AccessDenied.class)
     ProblemDetail denied(vn.motcua.security.AccessDenied e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());

@@ -35,7 +35,7 @@ abstract class HostileInputSuite {
     static final String PAYMENT_SECRET = "hostile-suite-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> COUNTED = List.of("mc_dossier", "mc_dossier_status", "mc_outbox", "mc_payment",
-            "mc_handover", "mc_inbox", "mc_api_client", "mc_agency_part", "act_ru_execution", "act_ru_variable", "act_hi_op_log", "act_hi_comment");
+            "mc_handover", "mc_inbox", "mc_api_client", "mc_agency_part", "mc_rating", "mc_component_file", "act_ru_execution", "act_ru_variable", "act_hi_op_log", "act_hi_comment");
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
@@ -528,7 +528,46 @@ abstract class HostileInputSuite {
                 attacks.add(new Attack("fee quote " + param, "GET", "/api/procedures/1.001193/fees?" + param + "=" + v, null, null, null));
             }
             attacks.add(new Attack("fee quote", "GET", "/api/procedures/" + v + "/fees", null, null, null));
+            // the service index, its drill-down, the rating and the papers' files
+            String index = "/api/service-index?from=2026-11-01&to=2026-11-30";
+            attacks.add(new Attack("index from", "GET", "/api/service-index?from=" + v + "&to=2026-11-30", null, null, "admin"));
+            attacks.add(new Attack("index to", "GET", "/api/service-index?from=2026-11-01&to=" + v, null, null, "admin"));
+            attacks.add(new Attack("index commune", "GET", index + "&commune=" + v, null, null, "admin"));
+            attacks.add(new Attack("index format", "GET", index + "&format=" + v, null, null, "admin"));
+            attacks.add(new Attack("index by a leader for another commune", "GET", index + "&commune=thuc-phan" + v, null, null, "tan-giang.leader"));
+            for (String param : List.of("indicator", "part", "procedure", "page", "commune", "from")) {
+                attacks.add(new Attack("index dossiers " + param, "GET", "/api/service-index/dossiers?indicator=2.1&from=2026-11-01&to=2026-11-30&"
+                        + param + "=" + v, null, null, "admin"));
+            }
+            attacks.add(new Attack("rating secret", "POST", "/api/public/dossiers/" + reception.code() + "/rating?secret=" + v,
+                    json(Map.of("level", "HAI_LONG")), "application/json", null));
+            attacks.add(new Attack("paper index", "PUT", "/api/dossiers/" + reception.code() + "/components/" + v + "/file",
+                    "%PDF-1.4 x", "application/pdf", "tan-giang.reception"));
+            attacks.add(new Attack("paper index", "GET", "/api/dossiers/" + reception.code() + "/components/" + v + "/file",
+                    null, null, "tan-giang.reception"));
         }
+        String paper = "/api/dossiers/" + reception.code() + "/components/1/file";
+        for (String[] bad : new String[][] {{"not a file", "application/pdf"}, {"%PDF-1.4 x", "image/png"}, {"", "application/pdf"},
+                {"GIF89a", "image/gif"}, {"<svg/>", "image/svg+xml"}, {"%PDF-1.4 x", "garbage"}, {"%PDF-1.4 x", "*/*"}}) {
+            attacks.add(new Attack("paper " + bad[1], "PUT", paper, bad[0], bad[1], "tan-giang.reception"));
+        }
+        attacks.add(new Attack("paper by the portal", "PUT", paper, "%PDF-1.4 x", "application/pdf", Http.PORTAL));
+        attacks.add(new Attack("paper by another commune", "PUT", paper, "%PDF-1.4 x", "application/pdf", "thuc-phan.reception"));
+        attacks.add(new Attack("paper without login", "PUT", paper, "%PDF-1.4 x", "application/pdf", null));
+        String counterRating = "/api/dossiers/" + reception.code() + "/rating";
+        for (Object level : List.of(12, true, "", "TOT", "hai_long", "x".repeat(5000), "a\u0000b", List.of(), Map.of())) {
+            attacks.add(new Attack("counter rating level", "POST", counterRating, json(Map.of("level", level)), "application/json", "tan-giang.reception"));
+        }
+        for (String body : List.of("", "{", "[]", "null", "{\"level\":\"HAI_LONG\",\"level\":\"HAI_LONG\"}",
+                "{\"level\":\"HAI_LONG\",\"extra\":1}", "{\"level\":\"HAI_LONG\",\"comment\":\"" + "x".repeat(1001) + "\"}")) {
+            attacks.add(new Attack("counter rating body " + abbreviate(body), "POST", counterRating, body, "application/json", "tan-giang.reception"));
+        }
+        attacks.add(new Attack("counter rating of an unfinished dossier", "POST", counterRating, json(Map.of("level", "HAI_LONG")),
+                "application/json", "tan-giang.reception"));
+        attacks.add(new Attack("counter rating by a head", "POST", counterRating, json(Map.of("level", "HAI_LONG")),
+                "application/json", "tan-giang.vp.head"));
+        attacks.add(new Attack("counter rating by another commune", "POST", counterRating, json(Map.of("level", "HAI_LONG")),
+                "application/json", "thuc-phan.reception"));
         // what the fees depend on, in a submission: counts in range, an allowed exemption, a real day not in the future
         Map<String, Object> certification = new LinkedHashMap<>(submission);
         certification.put("procedureCode", "2.000815");

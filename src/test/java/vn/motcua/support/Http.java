@@ -51,6 +51,29 @@ public final class Http {
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** A file as the body (its bytes as they are), with the content type a client declares (null for none). */
+    public Response putBytes(String path, byte[] body, String contentType, String user) {
+        HttpRequest.Builder b = request(path, user);
+        if (contentType != null) b.header("Content-Type", contentType);
+        return send(b.PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A file as the service serves it: status, content type and the bytes. */
+    public Download download(String path, String user) {
+        try {
+            HttpResponse<byte[]> r = client.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Download(int status, String contentType, byte[] body) {
+    }
+
     public Response put(String path, Object body, String user) {
         return send("PUT", path, body instanceof String s ? s : write(body), "application/json", user);
     }

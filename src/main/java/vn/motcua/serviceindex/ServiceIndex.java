@@ -1,0 +1,288 @@
+package vn.motcua.serviceindex;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.calendar.Deadlines;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.ProcedureCatalog;
+import vn.motcua.organisation.OrgDirectory;
+
+/**
+ * The service index of Decision 766/QĐ-TTg for a period, per commune, per procedure and for the
+ * province: each indicator motcua holds the facts for (1.4, 2.1, 2.2, 3.3, 3.6, 4.2, 5.4, see
+ * {@link Indicator}), its value, its achievement on the index's scale and the points of its group.
+ *
+ * <p>One SQL statement sums the period's dossiers by commune and procedure ({@code mc_dossier} keeps
+ * each dossier's facts as they happen: its end, its working minutes, its supplements after acceptance,
+ * its digitized papers); every scope is a sum of those rows.
+ *
+ * <p>The scale: a rate counts in proportion, or fully from the value the index names (3.3 from 50 %,
+ * 4.2 from 80 %, 5.4 from 90 %); 2.2 fully while the average stays within the statutory limit, else
+ * in proportion (limit / time); a group has its points (18, 20, 12, 10, 18, 22) times the mean of its
+ * indicators' achievements; a group with no dossier to judge is left out and the score is out of the
+ * groups that are judged, on 100.
+ */
+@Service
+public class ServiceIndex {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    public record IndicatorValue(String code, String name, String group, long numerator, long denominator, Double value,
+                                 String unit, Double achievement, Double fullAt, Boolean belowTarget, String dossiers) {
+    }
+
+    public record GroupValue(String code, String name, int maxPoints, Double points, boolean judged, List<IndicatorValue> indicators) {
+    }
+
+    public record Scope(String kind, String code, String name, Integer rank, Double score, long handled, long received,
+                        List<GroupValue> groups) {
+    }
+
+    public record Report(LocalDate from, LocalDate to, OffsetDateTime computedAt, String commune, Scope province,
+                         List<Scope> communes, List<Scope> procedures) {
+    }
+
+    /** The sums of one commune's dossiers of one procedure. */
+    record Counts(String commune, String procedure, long handled, long[] numerators, long[] denominators, long minutes,
+                  long dissatisfied) {
+
+        Counts plus(Counts o) {
+            long[] n = numerators.clone();
+            long[] d = denominators.clone();
+            for (int i = 0; i < n.length; i++) {
+                n[i] += o.numerators[i];
+                d[i] += o.denominators[i];
+            }
+            return new Counts(commune, procedure, handled + o.handled, n, d, minutes + o.minutes, dissatisfied + o.dissatisfied);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final ProcedureCatalog catalog;
+    private final OrgDirectory directory;
+    private final Deadlines deadlines;
+    private final Clock clock;
+
+    ServiceIndex(JdbcClient jdbc, ProcedureCatalog catalog, OrgDirectory directory, Deadlines deadlines, Clock clock) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /** The period [from, to] (days, Vietnam time), for the province, or for one commune when commune is given. */
+    @Transactional(readOnly = true)
+    public Report compute(LocalDate from, LocalDate to, String commune) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Counts> rows = counts(from, to, commune, null);
+        Counts all = rows.stream().reduce(Counts::plus).orElse(empty(null, null));
+        Map<String, Counts> byCommune = sum(rows, Counts::commune);
+        Map<String, Counts> byProcedure = sum(rows, Counts::procedure);
+        String suffix = "&from=" + from + "&to=" + to;
+        Scope province = commune != null ? null : scope("PROVINCE", null, "Toàn tỉnh", all, rows, suffix);
+        List<Scope> communes = new ArrayList<>();
+        byCommune.forEach((code, c) -> communes.add(scope("COMMUNE", code,
+                directory.commune(code).map(OrgDirectory.CommuneInfo::name).orElse(code), c,
+                rows.stream().filter(r -> r.commune().equals(code)).toList(), suffix + "&commune=" + code)));
+        List<Scope> ranked = rank(communes);
+        List<Scope> procedures = new ArrayList<>();
+        byProcedure.forEach((code, c) -> procedures.add(scope("PROCEDURE", code,
+                catalog.find(code).map(Procedure::name).orElse(code), c,
+                rows.stream().filter(r -> r.procedure().equals(code)).toList(),
+                suffix + "&procedure=" + code + (commune == null ? "" : "&commune=" + commune))));
+        procedures.sort(Comparator.comparing(Scope::code));
+        return new Report(from, to, now, commune, province, ranked, procedures);
+    }
+
+    /** Communes by score, best first (equal scores share a rank); unjudged ones last, unranked. */
+    static List<Scope> rank(List<Scope> scopes) {
+        List<Scope> sorted = new ArrayList<>(scopes);
+        sorted.sort(Comparator.comparing((Scope s) -> s.score() == null ? Double.NEGATIVE_INFINITY : s.score()).reversed()
+                .thenComparing(Scope::code));
+        List<Scope> ranked = new ArrayList<>();
+        Integer rank = null;
+        Double previous = null;
+        for (int i = 0; i < sorted.size(); i++) {
+            Scope s = sorted.get(i);
+            if (s.score() != null && !s.score().equals(previous)) rank = i + 1;
+            previous = s.score();
+            ranked.add(new Scope(s.kind(), s.code(), s.name(), s.score() == null ? null : rank, s.score(), s.handled(), s.received(), s.groups()));
+        }
+        return ranked;
+    }
+
+    private Scope scope(String kind, String code, String name, Counts c, List<Counts> parts, String query) {
+        Map<Indicator.Group, List<IndicatorValue>> byGroup = new EnumMap<>(Indicator.Group.class);
+        Map<Indicator.Group, List<Double>> achievements = new EnumMap<>(Indicator.Group.class);
+        for (Indicator.Group g : Indicator.Group.values()) {
+            byGroup.put(g, new ArrayList<>());
+            achievements.put(g, new ArrayList<>());
+        }
+        for (Indicator indicator : Indicator.values()) {
+            IndicatorValue v = value(indicator, c, parts, query);
+            byGroup.get(indicator.group).add(v);
+            if (v.achievement() != null) achievements.get(indicator.group).add(v.achievement());
+        }
+        List<GroupValue> groups = new ArrayList<>();
+        double points = 0;
+        double judged = 0;
+        for (Indicator.Group g : Indicator.Group.values()) {
+            List<Double> a = achievements.get(g);
+            Double p = a.isEmpty() ? null : round(g.points * a.stream().mapToDouble(Double::doubleValue).average().orElse(0), 2);
+            if (p != null) {
+                points += p;
+                judged += g.points;
+            }
+            groups.add(new GroupValue(g.code, g.label, g.points, p, p != null, byGroup.get(g)));
+        }
+        Double score = judged == 0 ? null : round(100 * points / judged, 2);
+        return new Scope(kind, code, name, null, score, c.handled(), c.denominators()[Indicator.SYNCED.ordinal()], groups);
+    }
+
+    private IndicatorValue value(Indicator i, Counts c, List<Counts> parts, String query) {
+        long num = c.numerators()[i.ordinal()];
+        long den = c.denominators()[i.ordinal()];
+        String href = "/api/service-index/dossiers?indicator=" + i.code + query;
+        Double value = null;
+        Double achievement = null;
+        String unit = "%";
+        switch (i.kind) {
+            case RATE -> {
+                if (den > 0) {
+                    value = (double) num / den;
+                    achievement = i.fullAt == null ? value : Math.min(1, value / i.fullAt);
+                }
+            }
+            case DAYS -> {
+                unit = "ngày làm việc";
+                if (den > 0) {
+                    value = (double) c.minutes() / den / deadlines.time().minutesPerDay();
+                    double limit = 0;
+                    for (Counts part : parts) {
+                        limit += part.denominators()[i.ordinal()] * (double) limitMinutes(part.procedure());
+                    }
+                    double share = limit == 0 ? 0 : c.minutes() / limit;
+                    achievement = share <= 1 ? 1.0 : 1 / share;
+                }
+            }
+            case SATISFACTION -> {
+                if (den > 0) {
+                    long late = c.handled() - c.numerators()[Indicator.ON_TIME.ordinal()];
+                    value = Math.max(0, 1 - ((double) late / den + (double) c.dissatisfied() / den));
+                    achievement = Math.min(1, value / i.fullAt);
+                }
+            }
+        }
+        Double shown = value == null ? null : round(i.kind == Indicator.Kind.DAYS ? value : 100 * value, 2);
+        Boolean below = value == null || i.fullAt == null ? null : value < i.fullAt;
+        return new IndicatorValue(i.code, i.label, i.group.code, num, den, shown, unit,
+                achievement == null ? null : round(achievement, 4), i.fullAt == null ? null : 100 * i.fullAt, below, href);
+    }
+
+    /** The statutory limit of a procedure in working minutes (same day: one working day). */
+    private long limitMinutes(String procedure) {
+        Procedure p = catalog.find(procedure).orElse(null);
+        if (p == null) return deadlines.time().minutesPerDay();
+        return switch (p.limit().unit()) {
+            case SAME_DAY -> deadlines.time().minutesPerDay();
+            case WORKING_DAYS -> p.limit().value() * deadlines.time().minutesPerDay();
+            case WORKING_HOURS -> p.limit().value() * 60L;
+        };
+    }
+
+    /** The sums by commune and procedure of the dossiers handled in the period (optionally one commune, one procedure). */
+    List<Counts> counts(LocalDate from, LocalDate to, String commune, String procedure) {
+        StringBuilder sql = new StringBuilder("select d.commune_code, d.procedure_code, count(*)");
+        for (Indicator i : Indicator.values()) {
+            sql.append(", sum(case when ").append(i.denominator).append(" then 1 else 0 end)");
+            sql.append(", sum(case when ").append(i.denominator).append(" and ").append(i.numerator).append(" then 1 else 0 end)");
+        }
+        sql.append(", sum(case when ").append(Indicator.Sql.RESOLVED).append(" then d.processing_minutes else 0 end)");
+        sql.append(", sum(case when r.level = 'KHONG_HAI_LONG' then 1 else 0 end)");
+        sql.append(" from mc_dossier d left join mc_rating r on r.dossier_id = d.id where ").append(Indicator.Sql.HANDLED);
+        if (commune != null) sql.append(" and d.commune_code = :commune");
+        if (procedure != null) sql.append(" and d.procedure_code = :procedure");
+        sql.append(" group by d.commune_code, d.procedure_code");
+        var statement = period(jdbc.sql(sql.toString()), from, to);
+        if (commune != null) statement = statement.param("commune", commune);
+        if (procedure != null) statement = statement.param("procedure", procedure);
+        int n = Indicator.values().length;
+        return statement.query((rs, row) -> {
+            long[] dens = new long[n];
+            long[] nums = new long[n];
+            for (int i = 0; i < n; i++) {
+                dens[i] = rs.getLong(4 + 2 * i);
+                nums[i] = rs.getLong(5 + 2 * i);
+            }
+            return new Counts(rs.getString(1), rs.getString(2), rs.getLong(3), nums, dens,
+                    rs.getLong(4 + 2 * n), rs.getLong(5 + 2 * n));
+        }).list();
+    }
+
+    /** One dossier behind a figure. */
+    public record DossierLine(String code, String commune, String procedure, int status, OffsetDateTime acceptedAt,
+                              OffsetDateTime dueAt, OffsetDateTime endedAt, int supplementsAfterAcceptance, String channel,
+                              long feeAmount, String rating, String href) {
+    }
+
+    /**
+     * The dossiers behind an indicator's figure: its numerator's, or (numerator false) its
+     * denominator's, at most {@code limit} from {@code offset}, in code order.
+     */
+    @Transactional(readOnly = true)
+    public List<DossierLine> dossiers(Indicator indicator, boolean numerator, LocalDate from, LocalDate to, String commune,
+                                      String procedure, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select d.code, d.commune_code, d.procedure_code, d.status, d.accepted_at,
+                       coalesce(d.original_appointment_at, d.appointment_at), d.ended_at, d.processing_supplements, d.channel,
+                       d.fee_amount, r.level
+                from mc_dossier d left join mc_rating r on r.dossier_id = d.id where""").append(" ").append(Indicator.Sql.HANDLED)
+                .append(" and ").append(indicator.denominator);
+        if (numerator) sql.append(" and ").append(indicator.numerator);
+        if (commune != null) sql.append(" and d.commune_code = :commune");
+        if (procedure != null) sql.append(" and d.procedure_code = :procedure");
+        sql.append(" order by d.code offset ").append(offset).append(" rows fetch next ").append(limit).append(" rows only");
+        var statement = period(jdbc.sql(sql.toString()), from, to);
+        if (commune != null) statement = statement.param("commune", commune);
+        if (procedure != null) statement = statement.param("procedure", procedure);
+        return statement.query((rs, row) -> new DossierLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
+                rs.getInt(8), rs.getString(9), rs.getLong(10), rs.getString(11), "/api/dossiers/" + rs.getString(1))).list();
+    }
+
+    private JdbcClient.StatementSpec period(JdbcClient.StatementSpec statement, LocalDate from, LocalDate to) {
+        OffsetDateTime start = from.atStartOfDay(ZONE).toOffsetDateTime();
+        OffsetDateTime end = to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return statement.param("from", start).param("end", end.isAfter(now) ? now : end);
+    }
+
+    private static Map<String, Counts> sum(List<Counts> rows, Function<Counts, String> key) {
+        Map<String, Counts> sums = new LinkedHashMap<>();
+        for (Counts r : rows) sums.merge(key.apply(r), r, Counts::plus);
+        return sums;
+    }
+
+    private static Counts empty(String commune, String procedure) {
+        int n = Indicator.values().length;
+        return new Counts(commune, procedure, 0, new long[n], new long[n], 0, 0);
+    }
+
+    private static double round(double value, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(value * f) / f;
+    }
+}
