@@ -72,8 +72,10 @@ public class ComponentFiles {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final StatusLog statusLog;
 
-    ComponentFiles(DossierRepository dossiers, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    ComponentFiles(DossierRepository dossiers, JdbcClient jdbc, AuditLog audit, Clock clock, StatusLog statusLog) {
+        this.statusLog = statusLog;
         this.dossiers = dossiers;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -108,6 +110,7 @@ public class ComponentFiles {
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(d.id(), index, content, kind.contentType(), (long) content.length, sha256(content), actor, now).update();
         dossiers.countDigitizedPapers(d.id());
+        statusLog.syncToPortal(dossiers.require(code));   // the portal learns the paper is digitized (DuocSoHoa)
         audit.record(code, actor, "ATTACH_PAPER", index + ": " + papers.get(index - 1).name() + " (" + kind.contentType() + ", "
                 + content.length + " bytes)");
         return papers(code).get(index - 1);

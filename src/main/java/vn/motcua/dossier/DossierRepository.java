@@ -186,6 +186,16 @@ class DossierRepository {
                 .params(at, processingMinutes, id).update();
     }
 
+    /** The positions of the dossier's papers that have their file. */
+    java.util.Set<Integer> digitizedPapers(long id) {
+        return new java.util.TreeSet<>(jdbc.sql("select position from mc_component_file where dossier_id = ?").param(id)
+                .query(Integer.class).list());
+    }
+
+    boolean hasResultFile(String code) {
+        return jdbc.sql("select count(*) from mc_result_file where dossier_code = ?").param(code).query(Long.class).single() > 0;
+    }
+
     /** How many of the dossier's papers have their file. */
     void countDigitizedPapers(long id) {
         jdbc.sql("update mc_dossier set digitized_papers = (select count(*) from mc_component_file f where f.dossier_id = ?) where id = ?")

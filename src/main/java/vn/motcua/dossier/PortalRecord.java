@@ -23,8 +23,12 @@ final class PortalRecord {
     private PortalRecord() {
     }
 
+    /** What of the dossier is digitized: the positions of the papers with their file, and whether the result has one. */
+    record Files(String publicUrl, java.util.Set<Integer> papers, boolean result) {
+    }
+
     static Map<String, Object> of(Dossier d, Procedure procedure, String communeName, List<SubmissionRequest.Component> components,
-                                  List<StatusChange> history, boolean paidOnline) {
+                                  List<StatusChange> history, boolean paidOnline, Files files) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("MaHoSo", d.code());
         r.put("MaTTHC", d.procedureCode());
@@ -48,10 +52,20 @@ final class PortalRecord {
         r.put("DonViXuLy", communeName);
         r.put("NoiNopHoSo", d.agencyId());
         List<Map<String, Object>> papers = new ArrayList<>();
-        for (SubmissionRequest.Component c : components) {
-            papers.add(Map.of("TenTepDinhKem", c.name(), "SoLuong", c.copies()));
+        for (int i = 0; i < components.size(); i++) {
+            SubmissionRequest.Component c = components.get(i);
+            Map<String, Object> paper = new LinkedHashMap<>();
+            paper.put("TenTepDinhKem", c.name());
+            paper.put("SoLuong", c.copies());
+            boolean digitized = files.papers().contains(i + 1);
+            paper.put("DuocSoHoa", digitized ? 1 : 0);
+            if (digitized) paper.put("DuongDanTepTin", files.publicUrl() + "/api/dossiers/" + d.code() + "/components/" + (i + 1) + "/file");
+            papers.add(paper);
         }
         r.put("TaiLieuNop", papers);
+        // digitized (indicator 4.2): every paper and the result as files
+        r.put("DuocSoHoa", !components.isEmpty() && files.papers().size() >= components.size() && files.result() ? 1 : 0);
+        if (files.result()) r.put("DuongDanTepTinKetQua", files.publicUrl() + "/api/dossiers/" + d.code() + "/documents/ket-qua");
         List<Map<String, Object>> fees = new ArrayList<>();
         if (procedure != null) {
             for (vn.motcua.catalog.FeeQuote.Line f : d.feesOwed(procedure).lines()) {

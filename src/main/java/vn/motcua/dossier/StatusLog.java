@@ -88,7 +88,8 @@ public class StatusLog {
     void syncToPortal(Dossier d) {
         String communeName = directory.commune(d.communeCode()).map(OrgDirectory.CommuneInfo::name).orElse(null);
         outbox.enqueue(d.code(), Channel.PORTAL, "DongBoHoSoMC", PortalRecord.of(d, catalog.find(d.procedureCode()).orElse(null),
-                communeName, dossiers.components(d.id()), dossiers.statusHistory(d.id()), payments.paidOnline(d.code())));
+                communeName, dossiers.components(d.id()), dossiers.statusHistory(d.id()), payments.paidOnline(d.code()),
+                new PortalRecord.Files(notices.publicUrl(), dossiers.digitizedPapers(d.id()), dossiers.hasResultFile(d.code()))));
     }
 
     /** Tells the citizen by e-mail and SMS, from the event's template. */

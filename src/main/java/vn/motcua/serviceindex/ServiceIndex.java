@@ -233,7 +233,8 @@ public class ServiceIndex {
     }
 
     /** One dossier behind a figure. */
-    public record DossierLine(String code, String commune, String procedure, int status, OffsetDateTime acceptedAt,
+    public record DossierLine(String code, String commune, String communeName, String procedure, String procedureName,
+                              int status, OffsetDateTime acceptedAt,
                               OffsetDateTime dueAt, OffsetDateTime endedAt, int supplementsAfterAcceptance, String channel,
                               long feeAmount, String rating, String href) {
     }
@@ -258,9 +259,42 @@ public class ServiceIndex {
         var statement = period(jdbc.sql(sql.toString()), from, to);
         if (commune != null) statement = statement.param("commune", commune);
         if (procedure != null) statement = statement.param("procedure", procedure);
-        return statement.query((rs, row) -> new DossierLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+        return statement.query((rs, row) -> new DossierLine(rs.getString(1), rs.getString(2),
+                directory.commune(rs.getString(2)).map(OrgDirectory.CommuneInfo::name).orElse(rs.getString(2)), rs.getString(3),
+                catalog.find(rs.getString(3)).map(Procedure::name).orElse(rs.getString(3)), rs.getInt(4),
                 rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
                 rs.getInt(8), rs.getString(9), rs.getLong(10), rs.getString(11), "/api/dossiers/" + rs.getString(1))).list();
+    }
+
+    /** A late dossier of the period: where it stands (or stood last) and why, as its apology says. */
+    public record LateDossier(String code, String commune, String communeName, String procedure, String procedureName,
+                              OffsetDateTime dueAt, OffsetDateTime endedAt, int status, String step, String reason) {
+    }
+
+    /** The dossiers handled in the period and late by the index's rule (2.1), in due-date order. */
+    @Transactional(readOnly = true)
+    public List<LateDossier> late(LocalDate from, LocalDate to, String commune, int limit) {
+        String sql = "select d.code, d.commune_code, d.procedure_code, coalesce(d.original_appointment_at, d.appointment_at), d.ended_at,"
+                + " d.status, d.processing_supplements,"
+                + " (select h.step_name from mc_handover h where h.dossier_id = d.id order by h.handed_at desc, h.id desc fetch first 1 rows only),"
+                + " (select a.reason from mc_apology a where a.dossier_id = d.id)"
+                + " from mc_dossier d where " + Indicator.Sql.HANDLED + " and not " + Indicator.Sql.ON_TIME
+                + (commune == null ? "" : " and d.commune_code = :commune")
+                + " order by 4, d.code fetch first " + limit + " rows only";
+        var statement = period(jdbc.sql(sql), from, to);
+        if (commune != null) statement = statement.param("commune", commune);
+        return statement.query((rs, n) -> {
+            String c = rs.getString(2);
+            String p = rs.getString(3);
+            String reason = rs.getString(9);
+            if (reason == null) {
+                reason = rs.getInt(7) > 1 ? "Yêu cầu bổ sung hồ sơ " + rs.getInt(7) + " lần sau khi tiếp nhận"
+                        : "Quá hạn, chưa có văn bản xin lỗi, hẹn lại";
+            }
+            return new LateDossier(rs.getString(1), c, directory.commune(c).map(OrgDirectory.CommuneInfo::name).orElse(c), p,
+                    catalog.find(p).map(Procedure::name).orElse(p), rs.getObject(4, OffsetDateTime.class),
+                    rs.getObject(5, OffsetDateTime.class), rs.getInt(6), rs.getString(8), reason);
+        }).list();
     }
 
     private JdbcClient.StatementSpec period(JdbcClient.StatementSpec statement, LocalDate from, LocalDate to) {

@@ -94,7 +94,7 @@ class ServiceIndexController {
     }
 
     /** The commune asked for, if the caller may see it; an official's own commune when none is asked for. */
-    private String commune(Caller caller, String commune) {
+    String commune(Caller caller, String commune) {
         if (commune != null && (commune.length() > 64 || directory.commune(commune).isEmpty())) {
             throw new InvalidRequestException(List.of(new FieldError("commune", "Không có xã, phường này")));
         }

@@ -55,6 +55,11 @@ class InTheBrowserTest {
         scenario("admin-tools.mjs");
     }
 
+    @Test
+    void theServiceIndexInCockpitInThePdfAndForACommunesLeader() throws Exception {
+        scenario("service-index.mjs");
+    }
+
     private void scenario(String script) throws Exception {
         Files.createDirectories(SHOTS);
         Result result = run(List.of("node", script, "http://localhost:" + port, SHOTS.toAbsolutePath().toString()), 360);

@@ -55,6 +55,8 @@ class ServiceIndexFormulaTest {
     @Autowired JdbcClient jdbc;
     @Autowired ServiceIndex index;
     @Autowired Deadlines deadlines;
+    @Autowired WeeklyReview review;
+    @Autowired WeeklyReports reports;
 
     @BeforeEach
     void week() {
@@ -158,6 +160,53 @@ class ServiceIndexFormulaTest {
         assertThat(empty.province().score()).isNull();
         assertThat(empty.province().groups()).allSatisfy(g -> assertThat(g.judged()).isFalse());
         assertThat(empty.communes()).isEmpty();
+    }
+
+    @Test
+    void theWeeklyReviewRanksTheCommunesListsTheLateDossiersAndFitsOnOnePage() throws Exception {
+        WeeklyReview.Review r = review.of(MONDAY, null);
+        assertThat(r.ranking()).extracting(WeeklyReview.RankedCommune::code, WeeklyReview.RankedCommune::rank)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("thuc-phan", 1), org.assertj.core.groups.Tuple.tuple("tan-giang", 2));
+        assertThat(r.ranking().get(0).change()).as("no figures the week before").isNull();
+        assertThat(r.late()).extracting(l -> l.code().substring(l.code().lastIndexOf('-') + 1)).containsExactly("B", "C", "D", "G");
+        assertThat(r.late().get(2).reason()).isEqualTo("Yêu cầu bổ sung hồ sơ 2 lần sau khi tiếp nhận");
+        assertThat(r.trend()).hasSize(12);
+        assertThat(r.trend().get(11).score()).isEqualTo(r.score());
+        assertThat(r.trend().get(10).weekStart()).isEqualTo(LocalDate.parse("2026-08-31"));
+        assertThat(r.trend().get(10).score()).as("I was handled the week before").isNotNull();
+        assertThat(r.trend().get(0).score()).as("nothing twelve weeks ago").isNull();
+        assertThat(r.indicators()).filteredOn(i -> Boolean.TRUE.equals(i.belowTarget())).extracting(ServiceIndex.IndicatorValue::code)
+                .containsExactlyInAnyOrder("3.3", "4.2", "5.4");
+
+        byte[] pdf = review.pdf(r, "Tỉnh Cao Bằng");
+        java.nio.file.Path file = java.nio.file.Path.of("target/screenshots/weekly-review/" + getClass().getSimpleName() + ".pdf");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, pdf);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).as("one page for the Monday meeting").isEqualTo(1);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("BÁO CÁO CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP", "Tỉnh Cao Bằng – Toàn tỉnh – tuần từ 07/09/2026 đến 13/09/2026",
+                    "Xu hướng điểm chỉ số 12 tuần gần nhất", "Xếp hạng xã, phường", "Hồ sơ trễ hạn trong tuần: 4", code("G"),
+                    "Tỷ lệ hồ sơ giải quyết đúng hạn", "55,56 %");
+        }
+    }
+
+    @Test
+    void mondaysReviewIsGeneratedOnceWhenTwoNodesFireAtOnce() throws Exception {
+        LocalDate week = LocalDate.parse("2026-09-07");
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Boolean>> runs = nodes.invokeAll(List.of(
+                    () -> { together.await(); return reports.generate(week); },
+                    () -> { together.await(); return reports.generate(week); }));
+            assertThat(List.of(runs.get(0).get(), runs.get(1).get())).containsExactlyInAnyOrder(true, false);
+        } finally {
+            nodes.shutdown();
+        }
+        assertThat(reports.generate(week)).as("a later Monday or restart").isFalse();
+        assertThat(reports.stored()).extracting(WeeklyReports.Stored::weekStart).contains(week);
+        assertThat(new String(reports.pdf(week).orElseThrow(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     }
 
     private static List<String> codes(List<ServiceIndex.DossierLine> lines) {

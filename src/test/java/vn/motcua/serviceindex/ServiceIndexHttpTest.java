@@ -35,9 +35,10 @@ class ServiceIndexHttpTest {
     static final String RECEPTION = "tan-giang.reception";
 
     @LocalServerPort int port;
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
-    void papersAndResultAsFilesTheCitizensRatingAndTheFiguresTheyMake() {
+    void papersAndResultAsFilesTheCitizensRatingAndTheFiguresTheyMake() throws Exception {
         Http http = new Http(port);
         DossierSteps steps = new DossierSteps(http);
         DossierSteps.AtStep approval = steps.atApproval();
@@ -77,8 +78,17 @@ class ServiceIndexHttpTest {
 
         // signed, returned at the counter, the signed result attached
         http.complete("tan-giang.leader", approval.taskId(), Map.of("leaderDecision", "APPROVE")).expect(204);
-        http.complete(RECEPTION, steps.at(code, RECEPTION).taskId(), Map.of("recipientName", "Nguyễn Thị Hồng Nhung")).expect(204);
         http.putBytes("/api/dossiers/" + code + "/result", PDF, "application/pdf", "tan-giang.leader").expect(200);
+        http.complete(RECEPTION, steps.at(code, RECEPTION).taskId(), Map.of("recipientName", "Nguyễn Thị Hồng Nhung")).expect(204);
+        // the portal's record of the returned dossier says it is digitized, with each file's address
+        String portal = jdbc.sql("select payload from mc_outbox where dossier_code = ? and channel = 'PORTAL' order by id desc fetch first 1 rows only")
+                .param(code).query(String.class).single();
+        JsonNode record = new com.fasterxml.jackson.databind.ObjectMapper().readTree(portal);
+        assertThat(record.get("TrangThaiHoSo").asInt()).isEqualTo(10);
+        assertThat(record.get("DuocSoHoa").asInt()).isEqualTo(1);
+        assertThat(record.get("TaiLieuNop")).allSatisfy(p -> assertThat(p.get("DuocSoHoa").asInt()).isEqualTo(1));
+        assertThat(record.get("TaiLieuNop").get(1).get("DuongDanTepTin").asText()).endsWith("/api/dossiers/" + code + "/components/2/file");
+        assertThat(record.get("DuongDanTepTinKetQua").asText()).endsWith("/api/dossiers/" + code + "/documents/ket-qua");
 
         // the citizen rates once with the slip's secret; a wrong secret is the lookup's 404
         assertThat(http.post(rating + "SAI-MA-TRA-CUU", Map.of("level", "HAI_LONG"), null).status()).isEqualTo(404);

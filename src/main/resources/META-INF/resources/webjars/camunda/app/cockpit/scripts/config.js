@@ -15,13 +15,16 @@
  * limitations under the License.
  */
 
-// motcua: Cockpit in Vietnamese for every admin (whatever the browser's language); the rest is
+// motcua: Cockpit in Vietnamese for every admin (whatever the browser's language) and the page
+// "Chỉ số phục vụ" (../motcua/chi-so-phuc-vu.js); the rest is
 // Camunda 7.24's default config, its options left commented out.
 export default {
   locales: {
     availableLocales: ['vi'],
     fallbackLocale: 'vi'
   },
+  // motcua: the service index (Decision 766), a page of its own and a link in the header
+  customScripts: ['motcua/chi-so-phuc-vu'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

@@ -23,7 +23,8 @@ export default {
     availableLocales: ['vi'],
     fallbackLocale: 'vi'
   },
-  customScripts: ['motcua/due-date-first', 'motcua/filter-counts', 'motcua/form-language', 'motcua/actions', 'motcua/names', 'motcua/slips'],
+  customScripts: ['motcua/due-date-first', 'motcua/filter-counts', 'motcua/form-language', 'motcua/actions', 'motcua/names', 'motcua/slips',
+    'motcua/index-link'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

@@ -1,0 +1,94 @@
+package vn.motcua.serviceindex;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.calendar.HolidayCalendar;
+import vn.motcua.common.FieldError;
+import vn.motcua.common.InvalidRequestException;
+import vn.motcua.dossier.DossierNotFoundException;
+import vn.motcua.security.AccessDenied;
+import vn.motcua.security.Caller;
+import vn.motcua.security.Callers;
+
+/**
+ * The weekly review: {@code GET /api/service-index/weekly?week=2026-11-23} (any day of the week; the
+ * last full week when absent) as JSON, {@code …/weekly/pdf} as the one-page PDF made now, and the PDFs
+ * generated every Monday: {@code …/weekly/reports} and {@code …/weekly/reports/{monday}}. The province's
+ * admins see the province; a commune's officials their commune's review.
+ */
+@RestController
+class WeeklyReviewController {
+
+    private final WeeklyReview review;
+    private final WeeklyReports reports;
+    private final ServiceIndexController access;
+
+    WeeklyReviewController(WeeklyReview review, WeeklyReports reports, ServiceIndexController access) {
+        this.review = review;
+        this.reports = reports;
+        this.access = access;
+    }
+
+    @GetMapping("/api/service-index/weekly")
+    WeeklyReview.Review weekly(@RequestParam(required = false) String week, @RequestParam(required = false) String commune) {
+        Caller caller = Callers.authenticated();
+        LocalDate monday = week(week);
+        return review.of(monday, access.commune(caller, commune));
+    }
+
+    @GetMapping("/api/service-index/weekly/pdf")
+    ResponseEntity<byte[]> pdf(@RequestParam(required = false) String week, @RequestParam(required = false) String commune) {
+        Caller caller = Callers.authenticated();
+        LocalDate monday = week(week);
+        WeeklyReview.Review r = review.of(monday, access.commune(caller, commune));
+        return pdf(review.pdf(r, reports.provinceName()), "chi-so-phuc-vu-tuan-" + monday + ".pdf");
+    }
+
+    @GetMapping("/api/service-index/weekly/reports")
+    List<WeeklyReports.Stored> stored() {
+        admin();
+        return reports.stored();
+    }
+
+    @GetMapping("/api/service-index/weekly/reports/{monday}")
+    ResponseEntity<byte[]> storedPdf(@PathVariable String monday) {
+        admin();
+        LocalDate day = day("monday", monday);
+        byte[] pdf = reports.pdf(day).orElseThrow(() -> new DossierNotFoundException("báo cáo tuần " + monday));
+        return pdf(pdf, "chi-so-phuc-vu-tuan-" + day + ".pdf");
+    }
+
+    private static void admin() {
+        if (!Callers.authenticated().isAdmin()) throw new AccessDenied("Chỉ quản trị của tỉnh xem các báo cáo tuần đã lưu");
+    }
+
+    private LocalDate week(String week) {
+        if (week == null) return reports.lastWeek();
+        return WeeklyReview.monday(day("week", week));
+    }
+
+    private static LocalDate day(String field, String value) {
+        try {
+            LocalDate day = LocalDate.parse(value);
+            if (HolidayCalendar.isSupported(day)) return day;
+        } catch (DateTimeParseException e) {
+            // refused below
+        }
+        throw new InvalidRequestException(List.of(new FieldError(field, "Ngày dạng YYYY-MM-DD, ví dụ 2026-11-23")));
+    }
+
+    private static ResponseEntity<byte[]> pdf(byte[] pdf, String name) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
+                .contentType(MediaType.APPLICATION_PDF).body(pdf);
+    }
+}
