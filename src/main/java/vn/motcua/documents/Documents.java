@@ -91,6 +91,8 @@ public class Documents implements ElectronicResult {
         jdbc.sql("delete from mc_result_file where dossier_code = ?").param(code).update();
         jdbc.sql("insert into mc_result_file (dossier_code, content, file_name, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?)")
                 .params(code, pdf, fileName, uploadedBy, OffsetDateTime.now(clock)).update();
+        // the result is digitized (index 4.2), kept on the dossier for the index's sums
+        jdbc.sql("update mc_dossier set result_digitized = true where code = ?").param(code).update();
     }
 
     Optional<byte[]> signedResult(String code) {

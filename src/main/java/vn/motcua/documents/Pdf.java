@@ -21,8 +21,6 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -59,12 +57,7 @@ final class Pdf {
     }
 
     private static BaseFont font(String resource) {
-        try (InputStream in = Pdf.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("Font " + resource + " is missing from the classpath");
-            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fonts.load(resource);
     }
 
     /** The agency on the left, the national motto on the right, then place and date. */

@@ -106,6 +106,10 @@ public class Payments {
                         insert into mc_payment (dossier_code, amount, amount_due, method, online, reference, recorded_by, paid_at, state)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(code, amount, due, method, online, reference, by, at, state.name()).update();
+        if (online && state == State.PAID) {
+            // paid online (index 3.6), kept on the dossier for the index's sums
+            jdbc.sql("update mc_dossier set paid_online = true where code = ?").param(code).update();
+        }
     }
 
     private Dossier find(String code) {

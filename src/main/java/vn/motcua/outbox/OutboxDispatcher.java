@@ -154,6 +154,10 @@ public class OutboxDispatcher {
             jdbc.sql("update mc_outbox set state = 'SENT', sent_at = ?, attempts = attempts + 1, result = ?, last_error = null, "
                             + "locked_by = null, locked_until = null where id = ? and locked_by = ?")
                     .params(OffsetDateTime.now(clock), result, m.id(), node).update();
+            if (m.channel() == Channel.PORTAL) {
+                // the dossier has reached the national portal (index 1.4), kept on the dossier for the index's sums
+                jdbc.sql("update mc_dossier set portal_synced = true where code = ? and portal_synced = false").param(m.dossierCode()).update();
+            }
             return true;
         } catch (Exception e) {
             int attempts = m.attempts() + 1;

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /**
  * The indicators of the service index (Decision 766/QĐ-TTg) that motcua holds the facts for, each as
- * the SQL predicates that pick the dossiers of its denominator and of its numerator among those
+ * the SQL predicates over the facts each dossier keeps as they happen (mc_dossier: its end, working
+ * minutes, supplements after acceptance, papers digitized, result digitized, paid online, synced to the
+ * portal), so that the index is one pass over the period's dossiers, and that pick the dossiers of its
+ * denominator and of its numerator among those
  * handled in the period ({@code d} is mc_dossier, {@code r} its rating; {@code :from} and
  * {@code :end} the period, {@code :end} capped at now). The same predicates compute the figures and
  * list the dossiers behind them, so a number and its drill-down cannot disagree.
@@ -15,7 +18,7 @@ enum Indicator {
     /** 1.4: dossiers received in the period whose reception reached the national portal. */
     SYNCED("1.4", Group.TRANSPARENCY, "Hồ sơ đồng bộ lên Cổng Dịch vụ công quốc gia", Kind.RATE, null,
             Sql.RECEIVED,
-            Sql.RECEIVED + " and exists (select 1 from mc_outbox o where o.dossier_code = d.code and o.channel = 'PORTAL' and o.state = 'SENT')"),
+            Sql.RECEIVED + " and d.portal_synced = true"),
     /**
      * 2.1: handled dossiers finished on time or still within their time; the end is the result
      * (status 9), else the return, the stop, the refusal or the withdrawal, or the period's end when
@@ -36,13 +39,11 @@ enum Indicator {
     /** 3.6: dossiers with fees received in the period and paid online. */
     ONLINE_PAYMENT("3.6", Group.PAYMENT, "Tỷ lệ hồ sơ thanh toán trực tuyến", Kind.RATE, null,
             Sql.RECEIVED + " and d.fee_amount > 0",
-            Sql.RECEIVED + " and d.fee_amount > 0 and exists (select 1 from mc_payment pm where pm.dossier_code = d.code"
-                    + " and pm.online = true and pm.state = 'PAID')"),
+            Sql.RECEIVED + " and d.fee_amount > 0 and d.paid_online = true"),
     /** 4.2: dossiers received in the period with every paper and the result as files. */
     DIGITIZED("4.2", Group.DIGITIZATION, "Tỷ lệ hồ sơ số hóa (giấy tờ và kết quả)", Kind.RATE, 0.8,
             Sql.RECEIVED,
-            Sql.RECEIVED + " and d.paper_count > 0 and d.digitized_papers >= d.paper_count"
-                    + " and exists (select 1 from mc_result_file rf where rf.dossier_code = d.code)"),
+            Sql.RECEIVED + " and d.paper_count > 0 and d.digitized_papers >= d.paper_count and d.result_digitized = true"),
     /**
      * 5.4: 100 % − (the late rate + the rate of dossiers rated "Không hài lòng"), over the handled
      * dossiers; its numerator lists the dossiers counted against it (late, or rated not satisfied).

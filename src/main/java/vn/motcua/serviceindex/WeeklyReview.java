@@ -14,9 +14,6 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -310,11 +307,6 @@ public class WeeklyReview {
     }
 
     private static BaseFont font(String resource) {
-        try (InputStream in = WeeklyReview.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("Font " + resource + " is missing from the classpath");
-            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return vn.motcua.documents.Fonts.load(resource);
     }
 }

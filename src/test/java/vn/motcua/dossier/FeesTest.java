@@ -120,6 +120,7 @@ class FeesTest {
         assertThat(waiting.get("status").asInt()).as("not paid: still waiting").isEqualTo(6);
         assertThat(feeTask(http, code)).isNotNull();
         assertThat(waiting.toString()).doesNotContain("PG-UNDER-1");
+        assertThat(paidOnline(code)).as("a mismatch is not paid online (index 3.6)").isFalse();
         JsonNode payments = http.get("/api/dossiers/" + code + "/payments", RECEPTION).expect(200).body();
         assertThat(payments).hasSize(2).allSatisfy(p -> {
             assertThat(p.get("state").asText()).isEqualTo("MISMATCH");
@@ -137,6 +138,7 @@ class FeesTest {
         assertThat(paid.body()).contains("\"state\":\"PAID\"");
         JsonNode dossier = http.get("/api/dossiers/" + code, RECEPTION).expect(200).body();
         assertThat(dossier.get("status").asInt()).isEqualTo(4);
+        assertThat(paidOnline(code)).as("kept on the dossier for the service index (3.6)").isTrue();
         String note = "Thanh toán trực tuyến, mã giao dịch PG-778899: 5.000 đồng";
         assertThat(entries(dossier.get("statusHistory"), "note", note)).hasSize(1);
         assertThat(entries(dossier.get("timeline"), "step", "ONLINE_PAYMENT")).singleElement()
@@ -230,5 +232,11 @@ class FeesTest {
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         return DocumentsTest.text(pdf.body());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private boolean paidOnline(String code) {
+        return jdbc.sql("select paid_online from mc_dossier where code = ?").param(code).query(Boolean.class).single();
     }
 }

@@ -62,6 +62,7 @@ class PortalSyncTest {
     @Autowired OutboxDispatcher dispatcher;
     @Autowired Outbox outbox;
     @Autowired MeterRegistry metrics;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void reset() {
@@ -76,6 +77,8 @@ class PortalSyncTest {
 
         List<JsonNode> received = received(code);
         assertThat(received).extracting(r -> r.get("TrangThaiHoSo").asInt()).containsExactly(1, 2, 4, 9, 10);
+        assertThat(jdbc.sql("select portal_synced from mc_dossier where code = ?").param(code).query(Boolean.class).single())
+                .as("kept on the dossier for the service index (1.4)").isTrue();
         JsonNode last = received.get(received.size() - 1);
         assertThat(last.get("MaHoSo").asText()).isEqualTo(code);
         assertThat(last.get("MaTTHC").asText()).isEqualTo("1.001193");

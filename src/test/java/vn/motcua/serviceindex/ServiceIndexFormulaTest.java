@@ -78,8 +78,10 @@ class ServiceIndexFormulaTest {
 
         jdbc.sql("insert into mc_result_file (dossier_code, content, file_name, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?)")
                 .params(code("A"), "%PDF-1.4".getBytes(), "a.pdf", "test", at("2026-09-09T10:00")).update();
+        flag("A", "result_digitized");
         jdbc.sql("insert into mc_result_file (dossier_code, content, file_name, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?)")
                 .params(code("P"), "%PDF-1.4".getBytes(), "p.pdf", "test", at("2026-09-09T10:00")).update();
+        flag("P", "result_digitized");
         payment("A", true);
         payment("B", false);
         payment("P", true);
@@ -249,6 +251,12 @@ class ServiceIndexFormulaTest {
                         insert into mc_payment (dossier_code, amount, method, online, reference, recorded_by, paid_at, state, amount_due)
                         values (?, 5000, ?, ?, 'REF', 'test', ?, 'PAID', 5000)""")
                 .params(code(letter), online ? "GATEWAY" : "CASH", online, at("2026-09-07T10:00")).update();
+        if (online) flag(letter, "paid_online");
+    }
+
+    /** What the service keeps on the dossier when the event happens (Payments, OutboxDispatcher, Documents). */
+    private void flag(String letter, String column) {
+        jdbc.sql("update mc_dossier set " + column + " = true where code = ?").param(code(letter)).update();
     }
 
     private void rating(String letter, String level) {
@@ -262,6 +270,7 @@ class ServiceIndexFormulaTest {
                         insert into mc_outbox (dossier_code, channel, kind, payload, created_at, state, attempts, next_attempt_at)
                         values (?, 'PORTAL', 'STATUS', '{}', ?, ?, 1, ?)""")
                 .params(code(letter), at("2026-09-07T09:00"), state, at("2026-09-07T09:00")).update();
+        if (state.equals("SENT")) flag(letter, "portal_synced");
     }
 
     private static OffsetDateTime at(String local) {
