@@ -85,6 +85,7 @@ public class Ratings {
                             select ?, ?, ?, ?, ?, ? where not exists (select 1 from mc_rating where dossier_id = ?)""")
                     .params(d.id(), level.name(), comment, via.name(), actor, now, d.id()).update();
             if (inserted == 0) throw new DuplicateKeyException("rated");
+            jdbc.sql("update mc_dossier set rating_level = ? where id = ?").params(level.name(), d.id()).update();
         } catch (DuplicateKeyException twice) {
             throw new DossierStateConflict("Hồ sơ " + code + " đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần");
         }

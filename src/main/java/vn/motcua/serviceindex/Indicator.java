@@ -50,7 +50,7 @@ enum Indicator {
      */
     SATISFACTION("5.4", Group.SATISFACTION, "Mức độ hài lòng trong giải quyết thủ tục hành chính", Kind.SATISFACTION, 0.9,
             "1 = 1",
-            "(not (" + Sql.ON_TIME + ") or r.level = 'KHONG_HAI_LONG')");
+            "(not (" + Sql.ON_TIME + ") or d.rating_level = 'KHONG_HAI_LONG')");
 
     enum Kind { RATE, DAYS, SATISFACTION }
 

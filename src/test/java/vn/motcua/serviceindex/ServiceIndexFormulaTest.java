@@ -263,6 +263,7 @@ class ServiceIndexFormulaTest {
         long id = jdbc.sql("select id from mc_dossier where code = ?").param(code(letter)).query(Long.class).single();
         jdbc.sql("insert into mc_rating (dossier_id, level, via, recorded_by, rated_at) values (?, ?, 'ONLINE', 'test', ?)")
                 .params(id, level, at("2026-09-12T10:00")).update();
+        jdbc.sql("update mc_dossier set rating_level = ? where id = ?").params(level, id).update();   // as Ratings keeps it
     }
 
     private void portal(String letter, String state) {
