@@ -104,6 +104,9 @@ public final class DossierProcess {
         public static final String LEADER_DECISION = "leaderDecision";
         public static final String LEADER_COMMENT = "leaderComment";
         public static final String RECIPIENT_NAME = "recipientName";
+        /** The citizen's rating chosen at the counter on the official's screen, when they give one. */
+        public static final String CITIZEN_RATING = "citizenRating";
+        public static final String CITIZEN_RATING_COMMENT = "citizenRatingComment";
         public static final String POSTAL_TRACKING_NUMBER = "postalTrackingNumber";
         /** The post office's event, as the integration correlates it. */
         public static final String POST_DELIVERED = "postDelivered";

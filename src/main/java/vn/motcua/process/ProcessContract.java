@@ -145,6 +145,11 @@ public final class ProcessContract {
             .writtenBy(Element.TASK_COLLECT_FEE);
     public static final Variable<String> RECIPIENT_NAME = Variable.text(Var.RECIPIENT_NAME, 200)
             .writtenBy(Element.TASK_RETURN_AT_COUNTER);
+    public static final Variable<String> CITIZEN_RATING = Variable
+            .choice(Var.CITIZEN_RATING, "RAT_HAI_LONG", "HAI_LONG", "KHONG_HAI_LONG")
+            .writtenBy(Element.TASK_RETURN_AT_COUNTER);
+    public static final Variable<String> CITIZEN_RATING_COMMENT = Variable.text(Var.CITIZEN_RATING_COMMENT, 1000).multiline()
+            .writtenBy(Element.TASK_RETURN_AT_COUNTER);
     public static final Variable<String> POSTAL_TRACKING_NUMBER = Variable.text(Var.POSTAL_TRACKING_NUMBER, 40)
             .writtenBy(Element.TASK_RETURN_BY_POST);
     public static final Variable<String> POST_OUTCOME = Variable.choice(Var.POST_OUTCOME, Decision.DELIVERED, Decision.RETURNED)

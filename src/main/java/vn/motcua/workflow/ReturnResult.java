@@ -21,8 +21,11 @@ class ReturnResult implements JavaDelegate {
     private final ResultDelivery results;
     private final StatusLog statusLog;
     private final Actors actors;
+    private final vn.motcua.dossier.Ratings ratings;
 
-    ReturnResult(Dossiers dossiers, Timeline timeline, ResultDelivery results, StatusLog statusLog, Actors actors) {
+    ReturnResult(Dossiers dossiers, Timeline timeline, ResultDelivery results, StatusLog statusLog, Actors actors,
+                 vn.motcua.dossier.Ratings ratings) {
+        this.ratings = ratings;
         this.dossiers = dossiers;
         this.timeline = timeline;
         this.results = results;
@@ -55,5 +58,11 @@ class ReturnResult implements JavaDelegate {
             timeline.receive(code, "Công dân (trực tuyến)", applicant, null);
         }
         statusLog.changeStatus(code, DossierStatus.RETURNED, actors.now(), note);
+        // the citizen's rating, chosen at the counter on the official's screen (once per dossier)
+        String rating = ProcessContract.CITIZEN_RATING.get(execution);
+        if (rating != null && !rating.isBlank() && ratings.of(code).isEmpty()) {
+            ratings.rate(code, new vn.motcua.dossier.Ratings.RatingRequest(rating, ProcessContract.CITIZEN_RATING_COMMENT.get(execution)),
+                    vn.motcua.dossier.Ratings.Via.COUNTER, actors.now());
+        }
     }
 }

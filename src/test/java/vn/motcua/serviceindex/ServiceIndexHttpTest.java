@@ -150,6 +150,27 @@ class ServiceIndexHttpTest {
         assertThat(field(http.get("/api/service-index/dossiers?indicator=2.1&page=0&from=" + today + "&to=" + today, ADMIN), 400)).isEqualTo("page");
     }
 
+    @Test
+    void theCitizenRatesAtTheCounterOnTheReturnForm() {
+        Http http = new Http(port);
+        DossierSteps steps = new DossierSteps(http);
+        DossierSteps.AtStep approval = steps.atApproval();
+        http.complete("tan-giang.leader", approval.taskId(), Map.of("leaderDecision", "APPROVE")).expect(204);
+        String task = steps.at(approval.code(), RECEPTION).taskId();
+        assertThat(field(http.complete(RECEPTION, task, Map.of("recipientName", "Nguyễn Thị Hồng Nhung", "citizenRating", "TOT")), 400))
+                .isEqualTo("citizenRating");
+        http.complete(RECEPTION, task, Map.of("recipientName", "Nguyễn Thị Hồng Nhung", "citizenRating", "RAT_HAI_LONG",
+                "citizenRatingComment", "Cán bộ hướng dẫn tận tình")).expect(204);
+        Map<String, Object> rated = jdbc.sql("""
+                        select r.level, r.via, r.comment, d.rating_level from mc_rating r join mc_dossier d on d.id = r.dossier_id
+                        where d.code = ?""").param(approval.code()).query().singleRow();
+        assertThat(rated).containsValues("RAT_HAI_LONG", "COUNTER", "Cán bộ hướng dẫn tận tình");
+        assertThat(rated.get("rating_level")).isEqualTo("RAT_HAI_LONG");
+        String secret = http.get("/api/dossiers/" + approval.code(), RECEPTION).expect(200).body().get("lookupSecret").asText();
+        assertThat(http.post("/api/public/dossiers/" + approval.code() + "/rating?secret=" + secret, Map.of("level", "HAI_LONG"), null)
+                .status()).as("rated once, at the counter").isEqualTo(409);
+    }
+
     private static JsonNode indicator(JsonNode scope, String code) {
         for (JsonNode g : scope.get("groups")) {
             for (JsonNode i : g.get("indicators")) {
