@@ -50,15 +50,19 @@ class PublicLookupController {
                 .body(ratings.rate(found.dossier().code(), body, Ratings.Via.ONLINE, "Công dân (trực tuyến)"));
     }
 
-    /** The electronic result of a dossier returned online, for the citizen holding the code and the secret. */
+    /**
+     * The electronic result, for the citizen holding the code and the secret: of a dossier returned online,
+     * or of any dossier whose signed result is attached as a file (digitized).
+     */
     @GetMapping("/api/public/dossiers/{code}/result")
     ResponseEntity<?> result(@PathVariable String code, @RequestParam(required = false) String secret, HttpServletRequest request) {
         PublicLookup.Result result = lookup.find(code, secret, request.getRemoteAddr());
         if (!(result instanceof PublicLookup.Result.Found found)) {
             return respond(result);
         }
-        if (found.dossier().returnMethod() != ReturnMethod.ONLINE) {
-            return notFound("Hồ sơ này không trả kết quả trực tuyến");
+        // the electronic result of a dossier returned online; for any other, its signed result once it is a file
+        if (found.dossier().returnMethod() != ReturnMethod.ONLINE && !results.digitized(code)) {
+            return notFound("Hồ sơ này không trả kết quả trực tuyến và chưa có bản điện tử của kết quả");
         }
         return results.pdf(code)
                 .<ResponseEntity<?>>map(pdf -> ResponseEntity.ok()

@@ -168,7 +168,7 @@ public class WeeklyReview {
             PdfPTable bottom = new PdfPTable(new float[] {46, 54});
             bottom.setWidthPercentage(100);
             bottom.setSpacingBefore(6);
-            PdfPTable ranking = new PdfPTable(new float[] {8, 46, 14, 16, 16});
+            PdfPTable ranking = new PdfPTable(new float[] {9, 34, 27, 15, 15});
             ranking.setWidthPercentage(100);
             for (String h : List.of("Hạng", "Xã, phường", "Điểm", "Tuần trước", "Thay đổi")) ranking.addCell(cell(h, bold));
             List<RankedCommune> shown = r.ranking().size() <= 14 ? r.ranking()
@@ -177,13 +177,17 @@ public class WeeklyReview {
                 Font f = c.change() != null && c.change() < 0 ? red : text;
                 ranking.addCell(cell(c.rank() == null ? "—" : String.valueOf(c.rank()), f));
                 ranking.addCell(cell(c.name(), f));
-                ranking.addCell(cell(number(c.score()), f));
+                PdfPCell score = cell(number(c.score()), f);
+                // the ranking as a bar chart: each commune's score drawn behind its figure, on 100
+                Double value = c.score();
+                score.setCellEvent((cell, position, canvases) -> bar(canvases[PdfPTable.BACKGROUNDCANVAS], position, value));
+                ranking.addCell(score);
                 ranking.addCell(cell(c.previousRank() == null ? "—" : "hạng " + c.previousRank(), f));
                 ranking.addCell(cell(c.change() == null ? "—" : (c.change() > 0 ? "+" : "") + number(c.change()), f));
             }
             PdfPCell left = new PdfPCell();
             left.setBorderColor(GREY);
-            left.addElement(new Paragraph("Xếp hạng xã, phường" + (r.ranking().size() > shown.size()
+            left.addElement(new Paragraph("Xếp hạng xã, phường (thanh: điểm trên 100)" + (r.ranking().size() > shown.size()
                     ? " (9 đầu, 5 cuối trong " + r.ranking().size() + ")" : ""), heading));
             left.addElement(ranking);
             bottom.addCell(left);
@@ -275,6 +279,15 @@ public class WeeklyReview {
             canvas.showTextAligned(Element.ALIGN_RIGHT, number(last.score()), right, bottom + (top - bottom) * last.score().floatValue() / 100f + 5, 0);
             canvas.endText();
         }
+        canvas.restoreState();
+    }
+
+    private static void bar(PdfContentByte canvas, com.lowagie.text.Rectangle box, Double score) {
+        if (score == null) return;
+        canvas.saveState();
+        canvas.setColorFill(score >= 80 ? new Color(0xC8, 0xE6, 0xC9) : score >= 50 ? new Color(0xBB, 0xDE, 0xFB) : new Color(0xFF, 0xCD, 0xD2));
+        canvas.rectangle(box.getLeft() + 1, box.getBottom() + 1, (box.getWidth() - 2) * (float) Math.min(100, score) / 100f, box.getHeight() - 2);
+        canvas.fill();
         canvas.restoreState();
     }
 

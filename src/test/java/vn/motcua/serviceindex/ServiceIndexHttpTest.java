@@ -90,6 +90,12 @@ class ServiceIndexHttpTest {
         assertThat(record.get("TaiLieuNop").get(1).get("DuongDanTepTin").asText()).endsWith("/api/dossiers/" + code + "/components/2/file");
         assertThat(record.get("DuongDanTepTinKetQua").asText()).endsWith("/api/dossiers/" + code + "/documents/ket-qua");
 
+        // the signed result is a file: the citizen downloads it with the slip's secret, though it was returned at the counter
+        Http.Download result = http.download("/api/public/dossiers/" + code + "/result?secret=" + secret, null);
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.body()).isEqualTo(PDF);
+        assertThat(http.download("/api/public/dossiers/" + code + "/result?secret=SAI-MA-TRA-CUU", null).status()).isEqualTo(404);
+
         // the citizen rates once with the slip's secret; a wrong secret is the lookup's 404
         assertThat(http.post(rating + "SAI-MA-TRA-CUU", Map.of("level", "HAI_LONG"), null).status()).isEqualTo(404);
         assertThat(field(http.post(rating + secret, Map.of("level", "TOT"), null), 400)).isEqualTo("level");
