@@ -22,7 +22,6 @@ class CalendarController {
 
     private static final int MAX_LIMIT = 365;
     private static final int MAX_SPAN_DAYS = 3660;
-    private static final String YEARS = "Năm phải trong khoảng " + HolidayCalendar.FIRST_YEAR + "–" + HolidayCalendar.LAST_YEAR;
     private final WorkingTime time;
 
     CalendarController(WorkingTime time) {
@@ -63,8 +62,8 @@ class CalendarController {
     @GetMapping("/working-days")
     Map<String, Object> workingDays(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         List<FieldError> errors = new ArrayList<>();
-        LocalDate start = date(from, "from", errors);
-        LocalDate end = date(to, "to", errors);
+        LocalDate start = RequestDays.parse(from, "from", errors);
+        LocalDate end = RequestDays.parse(to, "to", errors);
         if (start != null && end != null) {
             if (end.isBefore(start)) {
                 errors.add(new FieldError("to", "Ngày kết thúc phải không trước ngày bắt đầu"));
@@ -84,34 +83,15 @@ class CalendarController {
         try {
             // an unencoded "+07:00" arrives as " 07:00"
             OffsetDateTime at = OffsetDateTime.parse(value.replace(' ', '+').trim());
-            return supported(at.toLocalDate(), field, errors) ? at : null;
+            return RequestDays.supported(at.toLocalDate(), field, errors) ? at : null;
         } catch (DateTimeParseException e) {
             try {
                 java.time.LocalDateTime local = java.time.LocalDateTime.parse(value.trim());
-                return supported(local.toLocalDate(), field, errors) ? local.atZone(time.zone()).toOffsetDateTime() : null;
+                return RequestDays.supported(local.toLocalDate(), field, errors) ? local.atZone(time.zone()).toOffsetDateTime() : null;
             } catch (DateTimeParseException again) {
                 errors.add(new FieldError(field, "Thời điểm không đúng ISO-8601, ví dụ 2026-02-13T16:00:00+07:00"));
                 return null;
             }
         }
-    }
-
-    private static LocalDate date(String value, String field, List<FieldError> errors) {
-        LocalDate day;
-        try {
-            if (value == null || value.isBlank()) throw new DateTimeParseException("missing", "", 0);
-            day = LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Bắt buộc nhập ngày dạng YYYY-MM-DD"));
-            return null;
-        }
-        return supported(day, field, errors) ? day : null;
-    }
-
-    /** Years outside the calendar's range are refused before anything is computed for them. */
-    private static boolean supported(LocalDate day, String field, List<FieldError> errors) {
-        if (HolidayCalendar.isSupported(day)) return true;
-        errors.add(new FieldError(field, YEARS));
-        return false;
     }
 }

@@ -1,7 +1,6 @@
 package vn.motcua.documents;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
@@ -15,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.audit.AuditLog;
-import vn.motcua.calendar.HolidayCalendar;
+import vn.motcua.calendar.RequestDays;
 import vn.motcua.dossier.DossierNotFoundException;
 import vn.motcua.dossier.Dossiers;
 import vn.motcua.common.FieldError;
@@ -89,16 +88,9 @@ class DocumentController {
         if (!(caller.isAdmin() || caller.isOfficialOf(commune))) {
             throw new AccessDenied("Sổ theo dõi của xã, phường khác");
         }
-        LocalDate day;
-        try {
-            day = LocalDate.parse(date == null ? "" : date);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(List.of(new FieldError("date", "Bắt buộc nhập ngày dạng YYYY-MM-DD")));
-        }
-        if (!HolidayCalendar.isSupported(day)) {
-            throw new InvalidRequestException(List.of(new FieldError("date",
-                    "Năm phải trong khoảng " + HolidayCalendar.FIRST_YEAR + "–" + HolidayCalendar.LAST_YEAR)));
-        }
+        List<FieldError> errors = new java.util.ArrayList<>();
+        LocalDate day = RequestDays.parse(date, "date", errors);
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
         if (!format.equals("pdf") && !format.equals("csv")) {
             throw new InvalidRequestException(List.of(new FieldError("format", "Chọn pdf hoặc csv")));
         }

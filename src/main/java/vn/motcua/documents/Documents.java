@@ -95,11 +95,6 @@ public class Documents implements ElectronicResult {
         jdbc.sql("update mc_dossier set result_digitized = true where code = ?").param(code).update();
     }
 
-    @Override
-    public boolean digitized(String code) {
-        return jdbc.sql("select count(*) from mc_result_file where dossier_code = ?").param(code).query(Long.class).single() > 0;
-    }
-
     Optional<byte[]> signedResult(String code) {
         return jdbc.sql("select content from mc_result_file where dossier_code = ?").param(code)
                 .query((rs, n) -> rs.getBytes(1)).optional();

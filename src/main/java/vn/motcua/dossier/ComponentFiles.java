@@ -110,10 +110,10 @@ public class ComponentFiles {
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(d.id(), index, content, kind.contentType(), (long) content.length, sha256(content), actor, now).update();
         dossiers.countDigitizedPapers(d.id());
-        statusLog.syncToPortal(dossiers.require(code));   // the portal learns the paper is digitized (DuocSoHoa)
+        statusLog.syncToPortal(d);   // the portal learns the paper is digitized (DuocSoHoa)
         audit.record(code, actor, "ATTACH_PAPER", index + ": " + papers.get(index - 1).name() + " (" + kind.contentType() + ", "
                 + content.length + " bytes)");
-        return papers(code).get(index - 1);
+        return papers(d, papers).get(index - 1);
     }
 
     /** The file of the paper, if it has one. */
@@ -132,7 +132,11 @@ public class ComponentFiles {
     /** Every paper of the dossier, with whether its file is attached. */
     public List<Paper> papers(String code) {
         Dossier d = dossiers.require(code);
-        List<SubmissionRequest.Component> components = dossiers.components(d.id());
+        return papers(d, dossiers.components(d.id()));
+    }
+
+    private List<Paper> papers(Dossier d, List<SubmissionRequest.Component> components) {
+        String code = d.code();
         java.util.Map<Integer, Object[]> files = new java.util.HashMap<>();
         jdbc.sql("select position, content_type, size_bytes, uploaded_at from mc_component_file where dossier_id = ?")
                 .param(d.id()).query((rs, n) -> files.put(rs.getInt(1),

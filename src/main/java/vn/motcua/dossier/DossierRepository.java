@@ -192,8 +192,9 @@ class DossierRepository {
                 .query(Integer.class).list());
     }
 
+    /** Whether the signed result is attached as a file (kept on the dossier by Documents when it is attached). */
     boolean hasResultFile(String code) {
-        return jdbc.sql("select count(*) from mc_result_file where dossier_code = ?").param(code).query(Long.class).single() > 0;
+        return jdbc.sql("select result_digitized from mc_dossier where code = ?").param(code).query(Boolean.class).optional().orElse(false);
     }
 
     /** How many of the dossier's papers have their file. */

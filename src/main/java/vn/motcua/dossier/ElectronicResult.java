@@ -11,7 +11,4 @@ public interface ElectronicResult {
 
     /** The result's PDF, or empty while the dossier has none. */
     Optional<byte[]> pdf(String code);
-
-    /** Whether the dossier's signed result is attached as a file (the result is digitized). */
-    boolean digitized(String code);
 }

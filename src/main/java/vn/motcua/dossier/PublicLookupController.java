@@ -25,8 +25,10 @@ class PublicLookupController {
     private final PublicLookup lookup;
     private final ElectronicResult results;
     private final Ratings ratings;
+    private final DossierRepository dossiers;
 
-    PublicLookupController(PublicLookup lookup, ElectronicResult results, Ratings ratings) {
+    PublicLookupController(PublicLookup lookup, ElectronicResult results, Ratings ratings, DossierRepository dossiers) {
+        this.dossiers = dossiers;
         this.lookup = lookup;
         this.results = results;
         this.ratings = ratings;
@@ -61,7 +63,7 @@ class PublicLookupController {
             return respond(result);
         }
         // the electronic result of a dossier returned online; for any other, its signed result once it is a file
-        if (found.dossier().returnMethod() != ReturnMethod.ONLINE && !results.digitized(code)) {
+        if (found.dossier().returnMethod() != ReturnMethod.ONLINE && !dossiers.hasResultFile(found.dossier().code())) {
             return notFound("Hồ sơ này không trả kết quả trực tuyến và chưa có bản điện tử của kết quả");
         }
         return results.pdf(code)

@@ -79,16 +79,19 @@ public class Ratings {
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        int inserted;
         try {
-            int inserted = jdbc.sql("""
+            inserted = jdbc.sql("""
                             insert into mc_rating (dossier_id, level, comment, via, recorded_by, rated_at)
                             select ?, ?, ?, ?, ?, ? where not exists (select 1 from mc_rating where dossier_id = ?)""")
                     .params(d.id(), level.name(), comment, via.name(), actor, now, d.id()).update();
-            if (inserted == 0) throw new DuplicateKeyException("rated");
-            jdbc.sql("update mc_dossier set rating_level = ? where id = ?").params(level.name(), d.id()).update();
-        } catch (DuplicateKeyException twice) {
+        } catch (DuplicateKeyException raced) {
+            inserted = 0;   // another request rated it between the check and the insert: the primary key keeps one
+        }
+        if (inserted == 0) {
             throw new DossierStateConflict("Hồ sơ " + code + " đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần");
         }
+        jdbc.sql("update mc_dossier set rating_level = ? where id = ?").params(level.name(), d.id()).update();
         audit.record(code, actor, "RATE", level.name() + (via == Via.COUNTER ? " tại quầy" : " trực tuyến"));
         return new Rating(code, level, level.label(), comment, via, now);
     }

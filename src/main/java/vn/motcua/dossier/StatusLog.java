@@ -25,6 +25,10 @@ public class StatusLog {
     private final Outbox outbox;
     private final CitizenNotices notices;
     private final Payments payments;
+    /** The statuses that end processing without a result (index 2.1); the result itself (9) ends it too. */
+    private static final java.util.Set<DossierStatus> ENDS = java.util.EnumSet.of(DossierStatus.RETURNED, DossierStatus.STOPPED,
+            DossierStatus.NOT_RECEIVED, DossierStatus.WITHDRAWN);
+
     private final Clock clock;
     private final vn.motcua.calendar.Deadlines deadlines;
 
@@ -57,8 +61,7 @@ public class StatusLog {
         if (status == DossierStatus.FINISHED) {
             dossiers.ended(d.id(), now, d.acceptedAt() == null ? null
                     : deadlines.time().workingMinutesBetween(d.acceptedAt().toZonedDateTime(), now.toZonedDateTime()));
-        } else if (java.util.EnumSet.of(DossierStatus.RETURNED, DossierStatus.STOPPED, DossierStatus.NOT_RECEIVED,
-                DossierStatus.WITHDRAWN).contains(status)) {
+        } else if (ENDS.contains(status)) {
             dossiers.ended(d.id(), now, null);
         }
         Dossier changed = dossiers.require(code);

@@ -2,7 +2,6 @@ package vn.motcua.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.InetAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -71,13 +69,7 @@ public class OutboxDispatcher {
         this.clock = clock;
         this.enabled = enabled;
         this.lease = lease;
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "node";
-        }
-        this.node = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.node = vn.motcua.common.NodeNames.fresh();
         Gauge.builder("motcua.outbox.pending", this, d -> d.count("state = 'PENDING'"))
                 .description("Outbox messages not yet taken by their peer").register(metrics);
         Gauge.builder("motcua.outbox.failing", this, d -> d.count("state = 'PENDING' and attempts >= " + FAILING_AFTER_ATTEMPTS))

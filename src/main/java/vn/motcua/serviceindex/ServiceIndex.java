@@ -88,7 +88,7 @@ public class ServiceIndex {
     public Report compute(LocalDate from, LocalDate to, String commune) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Counts> rows = counts(from, to, commune, null);
-        Counts all = rows.stream().reduce(Counts::plus).orElse(empty(null, null));
+        Counts all = rows.stream().reduce(Counts::plus).orElse(empty());
         Map<String, Counts> byCommune = sum(rows, Counts::commune);
         Map<String, Counts> byProcedure = sum(rows, Counts::procedure);
         String suffix = "&from=" + from + "&to=" + to;
@@ -327,9 +327,9 @@ public class ServiceIndex {
         return sums;
     }
 
-    private static Counts empty(String commune, String procedure) {
+    private static Counts empty() {
         int n = Indicator.values().length;
-        return new Counts(commune, procedure, 0, new long[n], new long[n], 0, 0);
+        return new Counts(null, null, 0, new long[n], new long[n], 0, 0);
     }
 
     private static double round(double value, int digits) {

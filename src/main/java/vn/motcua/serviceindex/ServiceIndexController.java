@@ -2,10 +2,8 @@ package vn.motcua.serviceindex;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -14,11 +12,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.motcua.calendar.HolidayCalendar;
+import vn.motcua.calendar.RequestDays;
 import vn.motcua.common.FieldError;
 import vn.motcua.common.InvalidRequestException;
-import vn.motcua.organisation.OrgDirectory;
-import vn.motcua.security.AccessDenied;
 import vn.motcua.security.Caller;
 import vn.motcua.security.Callers;
 
@@ -34,11 +30,11 @@ class ServiceIndexController {
     static final int PAGE = 200;
 
     private final ServiceIndex index;
-    private final OrgDirectory directory;
+    private final IndexAccess access;
 
-    ServiceIndexController(ServiceIndex index, OrgDirectory directory) {
+    ServiceIndexController(ServiceIndex index, IndexAccess access) {
         this.index = index;
-        this.directory = directory;
+        this.access = access;
     }
 
     @GetMapping("/api/service-index")
@@ -50,7 +46,7 @@ class ServiceIndexController {
         String fmt = format == null ? "json" : format;
         if (!Set.of("json", "csv").contains(fmt)) errors.add(new FieldError("format", "Chọn json hoặc csv"));
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
-        String scope = commune(caller, commune);
+        String scope = access.commune(caller, commune);
         ServiceIndex.Report report = index.compute(period[0], period[1], scope);
         if (fmt.equals("csv")) {
             return ResponseEntity.ok()
@@ -89,31 +85,13 @@ class ServiceIndexController {
             if (pageNumber < 1 || pageNumber > 100_000) errors.add(new FieldError("page", "Số trang, từ 1"));
         }
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
-        String scope = commune(caller, commune);
+        String scope = access.commune(caller, commune);
         return index.dossiers(which, p.equals("numerator"), period[0], period[1], scope, procedure, (pageNumber - 1) * PAGE, PAGE);
     }
 
-    /** The commune asked for, if the caller may see it; an official's own commune when none is asked for. */
-    String commune(Caller caller, String commune) {
-        if (commune != null && (commune.length() > 64 || directory.commune(commune).isEmpty())) {
-            throw new InvalidRequestException(List.of(new FieldError("commune", "Không có xã, phường này")));
-        }
-        if (caller.isAdmin()) return commune;
-        if (!(caller instanceof Caller.Official official)) {
-            throw new AccessDenied("Chỉ công chức và quản trị của tỉnh xem chỉ số phục vụ");
-        }
-        if (commune != null) {
-            if (!caller.isOfficialOf(commune)) throw new AccessDenied("Chỉ xem được chỉ số của xã, phường mình");
-            return commune;
-        }
-        return official.groups().stream().filter(g -> g.contains(":") && !g.startsWith("province:"))
-                .map(g -> g.substring(0, g.indexOf(':'))).filter(c -> directory.commune(c).isPresent()).findFirst()
-                .orElseThrow(() -> new AccessDenied("Chỉ công chức và quản trị của tỉnh xem chỉ số phục vụ"));
-    }
-
     private static LocalDate[] period(String from, String to, List<FieldError> errors) {
-        LocalDate start = date("from", from, errors);
-        LocalDate end = date("to", to, errors);
+        LocalDate start = RequestDays.parse(from, "from", errors);
+        LocalDate end = RequestDays.parse(to, "to", errors);
         if (start != null && end != null) {
             if (end.isBefore(start)) errors.add(new FieldError("to", "Không được trước ngày bắt đầu (from)"));
             else if (java.time.temporal.ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
@@ -121,27 +99,5 @@ class ServiceIndexController {
             }
         }
         return new LocalDate[] {start, end};
-    }
-
-    private static LocalDate date(String name, String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(name, "Bắt buộc nhập ngày dạng YYYY-MM-DD"));
-            return null;
-        }
-        try {
-            LocalDate day = LocalDate.parse(value);
-            if (!HolidayCalendar.isSupported(day)) {
-                errors.add(new FieldError(name, "Năm phải trong khoảng " + HolidayCalendar.FIRST_YEAR + "–" + HolidayCalendar.LAST_YEAR));
-                return null;
-            }
-            return day;
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "Ngày dạng YYYY-MM-DD, ví dụ 2026-11-23"));
-            return null;
-        }
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

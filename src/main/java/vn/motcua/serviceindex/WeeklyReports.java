@@ -1,12 +1,10 @@
 package vn.motcua.serviceindex;
 
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -43,13 +41,7 @@ public class WeeklyReports {
         this.review = review;
         this.jdbc = jdbc;
         this.clock = clock;
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "node";
-        }
-        this.node = (host + "-" + UUID.randomUUID().toString().substring(0, 8));
+        this.node = vn.motcua.common.NodeNames.fresh();
     }
 
     @Scheduled(cron = "${motcua.service-index.weekly-cron:0 0 7 * * MON}", zone = "Asia/Ho_Chi_Minh")

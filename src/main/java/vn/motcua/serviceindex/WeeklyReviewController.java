@@ -1,7 +1,6 @@
 package vn.motcua.serviceindex;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -11,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.motcua.calendar.HolidayCalendar;
+import vn.motcua.calendar.RequestDays;
 import vn.motcua.common.FieldError;
 import vn.motcua.common.InvalidRequestException;
 import vn.motcua.dossier.DossierNotFoundException;
@@ -30,9 +29,9 @@ class WeeklyReviewController {
 
     private final WeeklyReview review;
     private final WeeklyReports reports;
-    private final ServiceIndexController access;
+    private final IndexAccess access;
 
-    WeeklyReviewController(WeeklyReview review, WeeklyReports reports, ServiceIndexController access) {
+    WeeklyReviewController(WeeklyReview review, WeeklyReports reports, IndexAccess access) {
         this.review = review;
         this.reports = reports;
         this.access = access;
@@ -77,13 +76,10 @@ class WeeklyReviewController {
     }
 
     private static LocalDate day(String field, String value) {
-        try {
-            LocalDate day = LocalDate.parse(value);
-            if (HolidayCalendar.isSupported(day)) return day;
-        } catch (DateTimeParseException e) {
-            // refused below
-        }
-        throw new InvalidRequestException(List.of(new FieldError(field, "Ngày dạng YYYY-MM-DD, ví dụ 2026-11-23")));
+        List<FieldError> errors = new java.util.ArrayList<>();
+        LocalDate day = RequestDays.parse(value, field, errors);
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        return day;
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] pdf, String name) {

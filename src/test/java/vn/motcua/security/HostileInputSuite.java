@@ -58,6 +58,9 @@ abstract class HostileInputSuite {
         AtStep review = steps.atReview();
         AtStep postConfirmation = steps.atPostConfirmation();
         AtStep agencyResult = atAgencyResult(http);
+        AtStep approval = steps.atApproval();
+        http.complete("tan-giang.leader", approval.taskId(), Map.of("leaderDecision", "APPROVE")).expect(204);
+        AtStep returning = steps.at(approval.code(), "tan-giang.reception");
         String police = "key:" + clients.issue("hostile-cong-an", java.util.Set.of(Scopes.AGENCY_POLICE));
         String bhxh = "key:" + clients.issue("hostile-bhxh", java.util.Set.of(Scopes.AGENCY_BHXH));
         List<Attack> attacks = new ArrayList<>();
@@ -68,6 +71,7 @@ abstract class HostileInputSuite {
         postAttacks(attacks, postConfirmation);
         intakeAttacks(attacks);
         apiAttacks(attacks, reception);
+        returnAttacks(attacks, returning);
         assertThat(attacks.size()).as("generated requests").isGreaterThanOrEqualTo(1000);
 
         Map<String, Long> before = counts();
@@ -97,6 +101,7 @@ abstract class HostileInputSuite {
         assertThat(steps.at(appraisal.code(), "tan-giang.vp.specialist1").taskId()).isEqualTo(appraisal.taskId());
         assertThat(steps.at(review.code(), "tan-giang.vp.head").taskId()).isEqualTo(review.taskId());
         assertThat(steps.at(postConfirmation.code(), "tan-giang.reception").taskId()).isEqualTo(postConfirmation.taskId());
+        assertThat(steps.at(returning.code(), "tan-giang.reception").taskId()).isEqualTo(returning.taskId());
         assertThat(http.tasks("tan-giang.reception", agencyResult.code())).extracting(t -> t.get("id").asText())
                 .contains(agencyResult.taskId()).hasSize(2);
     }
@@ -213,6 +218,39 @@ abstract class HostileInputSuite {
         }
         attacks.add(new Attack("agency message by an official", "POST", "/engine-rest/message",
                 json(Map.of("messageName", "AgencyReported", "businessKey", agency.code())), "application/json", "tan-giang.reception"));
+    }
+
+    /**
+     * The return at the counter with the citizen's rating on the official's screen: one of the three
+     * levels or none, a comment of its length; the weekly review's and the citizen's result download's
+     * parameters.
+     */
+    private static void returnAttacks(List<Attack> attacks, AtStep returning) {
+        for (String action : List.of("complete", "submit-form")) {
+            String path = "/engine-rest/task/" + returning.taskId() + "/" + action;
+            for (Object rating : List.of(12, true, "", "TOT", "hai_long", "HAI_LONG ", "x".repeat(5000), "a\u0000b", List.of(), Map.of())) {
+                attacks.add(new Attack("return rating " + abbreviate(String.valueOf(rating)), "POST", path, json(Map.of("variables",
+                        dtos(Map.of("recipientName", "Nguyễn Văn A", "citizenRating", rating)))), "application/json", "tan-giang.reception"));
+            }
+            for (Object comment : List.of(12, "x".repeat(1001), "a\u0000b", List.of())) {
+                attacks.add(new Attack("return rating comment", "POST", path, json(Map.of("variables", dtos(Map.of("recipientName",
+                        "Nguyễn Văn A", "citizenRating", "HAI_LONG", "citizenRatingComment", comment)))), "application/json", "tan-giang.reception"));
+            }
+            attacks.add(new Attack("return rating by a head", "POST", path, json(Map.of("variables", dtos(Map.of("recipientName",
+                    "Nguyễn Văn A", "citizenRating", "HAI_LONG")))), "application/json", "tan-giang.vp.head"));
+        }
+        for (String v : List.of("+999999999-12-31", "1899-12-31", "abc", "%00", "2026-02-30", "")) {
+            attacks.add(new Attack("weekly week", "GET", "/api/service-index/weekly?week=" + v, null, null, "admin"));
+            attacks.add(new Attack("weekly pdf week", "GET", "/api/service-index/weekly/pdf?week=" + v, null, null, "admin"));
+            attacks.add(new Attack("weekly commune", "GET", "/api/service-index/weekly?commune=" + v, null, null, "admin"));
+            attacks.add(new Attack("stored weekly report", "GET", "/api/service-index/weekly/reports/" + v, null, null, "admin"));
+            attacks.add(new Attack("public result secret", "GET", "/api/public/dossiers/" + returning.code() + "/result?secret=" + v,
+                    null, null, null));
+        }
+        attacks.add(new Attack("weekly of another commune", "GET", "/api/service-index/weekly?commune=thuc-phan", null, null, "tan-giang.leader"));
+        attacks.add(new Attack("weekly by the portal", "GET", "/api/service-index/weekly", null, null, Http.PORTAL));
+        attacks.add(new Attack("stored reports by a leader", "GET", "/api/service-index/weekly/reports", null, null, "tan-giang.leader"));
+        attacks.add(new Attack("stored report that does not exist", "GET", "/api/service-index/weekly/reports/2026-01-05", null, null, "admin"));
     }
 
     /** The counter intake's start form: the form's variables only, each of its kind, the required papers, the one-stop only. */

@@ -3,14 +3,9 @@
  * (Decision 766) for its leader and officials, on the read-only page /chi-so-phuc-vu.html (the
  * server shows each official their own commune only).
  */
-const base = document.querySelector('base');
-const ROOT = (base ? base.getAttribute('app-root') : '/camunda').replace(/\/camunda\/?$/, '');
+import {ROOT, inHeader} from './header.js';
 
-function install() {
-  const nav = document.querySelector('[cam-widget-header] nav.app-menu > ul');
-  if (!nav || document.querySelector('.motcua-index-link') || !document.querySelector('.task-filter, .tasks-list')) {
-    return;
-  }
+inHeader('.motcua-index-link', nav => {
   const item = document.createElement('li');
   item.className = 'motcua-index-link';
   const link = document.createElement('a');
@@ -21,9 +16,6 @@ function install() {
   link.textContent = 'Chỉ số phục vụ';
   item.appendChild(link);
   nav.insertBefore(item, nav.firstChild);
-}
-
-new MutationObserver(install).observe(document.body, {childList: true, subtree: true});
-install();
+});
 
 export default [];

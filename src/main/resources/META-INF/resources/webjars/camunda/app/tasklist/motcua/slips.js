@@ -4,8 +4,8 @@
  * this menu lists the dossiers the official accepted today, newest first, each with its Mẫu 01
  * one click away (a new tab, ready to print). Read from GET /api/me/appointment-slips.
  */
-const base = document.querySelector('base');
-const ROOT = (base ? base.getAttribute('app-root') : '/camunda').replace(/\/camunda\/?$/, '');
+import {ROOT, inHeader} from './header.js';
+
 const SLIPS = ROOT + '/api/me/appointment-slips';
 
 function element(tag, attributes = {}, text) {
@@ -39,11 +39,7 @@ async function fill(panel) {
   }
 }
 
-function install() {
-  const nav = document.querySelector('[cam-widget-header] nav.app-menu > ul');
-  if (!nav || document.querySelector('.motcua-slips-action') || !document.querySelector('.task-filter, .tasks-list')) {
-    return;
-  }
+inHeader('.motcua-slips-action', nav => {
   const item = element('li', {class: 'motcua-slips-action dropdown'});
   const toggle = element('a', {href: '', role: 'button'}, 'Phiếu hẹn vừa cấp');
   const panel = element('ul', {class: 'dropdown-menu dropdown-menu-right motcua-slips'});
@@ -63,9 +59,6 @@ function install() {
   item.appendChild(toggle);
   item.appendChild(panel);
   nav.insertBefore(item, nav.firstChild);
-}
-
-new MutationObserver(install).observe(document.body, {childList: true, subtree: true});
-install();
+});
 
 export default [];
