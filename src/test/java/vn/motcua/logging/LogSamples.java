@@ -2,6 +2,9 @@ package vn.motcua.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.springframework.boot.logging.LogFile;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
@@ -14,7 +17,22 @@ final class LogSamples {
     static final String PHONE = "0912345678";
     static final String PHONE_INTERNATIONAL = "+84912345678";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private LogSamples() {
+    }
+
+    /** Every non-blank line of the output, each of which must be one JSON object. */
+    static List<JsonNode> jsonLines(String output) {
+        List<JsonNode> lines = output.lines().filter(line -> !line.isBlank()).map(line -> {
+            try {
+                return JSON.readTree(line);
+            } catch (Exception e) {
+                throw new AssertionError("not a JSON line: " + line, e);
+            }
+        }).toList();
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.isObject()).isTrue());
+        return lines;
     }
 
     /** Only the last three digits of each number may appear. */
