@@ -1,5 +1,8 @@
 package vn.motcua.calendar;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -18,6 +21,7 @@ import vn.motcua.common.InvalidRequestException;
 /** The working-day calendar for portals and officials: due dates and working-day counts. */
 @RestController
 @RequestMapping("/api/calendar")
+@Tag(name = "Lịch ngày làm việc")
 class CalendarController {
 
     private static final int MAX_LIMIT = 365;
@@ -30,8 +34,14 @@ class CalendarController {
 
     /** {@code ?from=2026-02-13T16:00:00+07:00&limit=3&unit=WORKING_DAYS} → {@code {"due": "2026-02-25T16:00:00+07:00"}}. */
     @GetMapping("/due")
-    Map<String, Object> due(@RequestParam(required = false) String from, @RequestParam(required = false) String limit,
-                            @RequestParam(required = false) String unit) {
+    @Operation(summary = "Tính hạn theo thời gian làm việc",
+            description = "Chỉ tính giờ hành chính của ngày làm việc, trừ ngày nghỉ lễ, Tết, nghỉ bù; nhận sau giờ làm việc thì tính từ "
+                    + "lúc mở cửa tiếp theo. Ví dụ: từ 16:00 thứ Sáu 13/02/2026, 3 ngày làm việc, hạn là 16:00 thứ Tư 25/02/2026.")
+    Map<String, Object> due(@Parameter(description = "Thời điểm bắt đầu theo ISO-8601; không ghi múi giờ thì là giờ Việt Nam",
+                                    example = "2026-02-13T16:00:00+07:00") @RequestParam(required = false) String from,
+                            @Parameter(description = "Thời hạn, số nguyên từ 1 đến 365", example = "3") @RequestParam(required = false) String limit,
+                            @Parameter(description = "Đơn vị: WORKING_DAYS (ngày làm việc), WORKING_HOURS (giờ làm việc) hoặc SAME_DAY (trong ngày)",
+                                    example = "WORKING_DAYS") @RequestParam(required = false) String unit) {
         List<FieldError> errors = new ArrayList<>();
         OffsetDateTime start = dateTime(from, "from", errors);
         Integer amount = null;
@@ -60,7 +70,9 @@ class CalendarController {
 
     /** {@code ?from=2026-02-01&to=2026-02-28} → the working days between, both included. */
     @GetMapping("/working-days")
-    Map<String, Object> workingDays(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    @Operation(summary = "Đếm ngày làm việc trong một khoảng", description = "Tính cả ngày đầu và ngày cuối; tối đa 3.660 ngày.")
+    Map<String, Object> workingDays(@Parameter(description = "Ngày đầu (yyyy-MM-dd)", example = "2026-02-01") @RequestParam(required = false) String from,
+                                    @Parameter(description = "Ngày cuối (yyyy-MM-dd)", example = "2026-02-28") @RequestParam(required = false) String to) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate start = RequestDays.parse(from, "from", errors);
         LocalDate end = RequestDays.parse(to, "to", errors);

@@ -1,5 +1,11 @@
 package vn.motcua.catalog;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,6 +33,7 @@ import vn.motcua.common.InvalidRequestException;
  * ({@code GET /api/procedures/{code}/fees?copies=2&pages=5}).
  */
 @RestController
+@Tag(name = "Danh mục thủ tục")
 class ProcedureController {
 
     static final int MAX_QUERY = 200;
@@ -39,7 +46,13 @@ class ProcedureController {
     }
 
     @GetMapping("/api/procedures")
-    List<ProcedureInfo> list(@RequestParam(required = false) String field, @RequestParam(required = false) String department,
+    @Operation(summary = "Tìm thủ tục trong danh mục",
+            description = "Công khai, không có dữ liệu cá nhân. Không có tham số: mọi thủ tục, theo lĩnh vực rồi theo mã.")
+    List<ProcedureInfo> list(@Parameter(description = "Lĩnh vực, có dấu hoặc không dấu", example = "Hộ tịch")
+                             @RequestParam(required = false) String field,
+                             @Parameter(description = "Mã phòng chuyên môn giải quyết: vp, kt hoặc vhxh", example = "vhxh")
+                             @RequestParam(required = false) String department,
+                             @Parameter(description = "Các từ trong tên hoặc mã thủ tục, có dấu hoặc không dấu", example = "khai sinh")
                              @RequestParam(required = false) String q) {
         List<FieldError> errors = new ArrayList<>();
         text(field, "field", errors);
@@ -62,15 +75,32 @@ class ProcedureController {
     }
 
     @GetMapping("/api/procedures/{code}")
+    @Operation(summary = "Xem một thủ tục: thời hạn, phí, lệ phí, giấy tờ, hình thức trả kết quả")
+    @ApiResponse(responseCode = "200", description = "Thủ tục", content = @Content(schema = @Schema(implementation = ProcedureInfo.class)))
+    @ApiResponse(responseCode = "404", description = "Thủ tục không có trong danh mục")
     ResponseEntity<?> one(@PathVariable String code) {
         return catalog.find(code).<ResponseEntity<?>>map(p -> ResponseEntity.ok(info(p))).orElseGet(() -> notFound(code));
     }
 
     /** What a request would cost, by the same rules as a submission (the same fields, the same errors). */
     @GetMapping("/api/procedures/{code}/fees")
-    ResponseEntity<?> fees(@PathVariable String code, @RequestParam(required = false) String copies,
-                           @RequestParam(required = false) String pages, @RequestParam(required = false) String feeExemption,
-                           @RequestParam(required = false) String eventDate, @RequestParam(required = false) String online) {
+    @Operation(summary = "Tính phí, lệ phí của một yêu cầu",
+            description = "Theo đúng quy tắc khi nộp hồ sơ (cùng trường, cùng lỗi): total là tổng số đồng, lines là từng khoản và cách tính.")
+    @ApiResponse(responseCode = "200", description = "Tổng phí, lệ phí (total, đồng), cách ghi trên Mẫu 01 (label) và từng khoản (lines)")
+    @ApiResponse(responseCode = "404", description = "Thủ tục không có trong danh mục")
+    ResponseEntity<?> fees(@PathVariable String code,
+                           @Parameter(description = "Số bản kết quả, từ 1 đến 100, mặc định 1", example = "2")
+                           @RequestParam(required = false) String copies,
+                           @Parameter(description = "Số trang của giấy tờ; bắt buộc khi phí tính theo trang (chứng thực)", example = "5")
+                           @RequestParam(required = false) String pages,
+                           @Parameter(description = "Đối tượng được miễn mà phí của thủ tục cho phép: NGUOI_CO_CONG, HO_NGHEO, "
+                                   + "NGUOI_KHUYET_TAT, TRE_EM, NGUOI_CAO_TUOI, DTTS_DBKK", example = "HO_NGHEO")
+                           @RequestParam(required = false) String feeExemption,
+                           @Parameter(description = "Ngày sinh hoặc ngày chết (yyyy-MM-dd); bắt buộc khi lệ phí chỉ thu lúc đăng ký quá hạn",
+                                   example = "2026-11-20")
+                           @RequestParam(required = false) String eventDate,
+                           @Parameter(description = "true nếu nộp trực tuyến (có khoản thu mức riêng khi nộp trực tuyến)", example = "false")
+                           @RequestParam(required = false) String online) {
         Procedure p = catalog.find(code).orElse(null);
         if (p == null) return notFound(code);
         List<FieldError> errors = new ArrayList<>();
@@ -172,6 +202,7 @@ class ProcedureController {
                    Long onlineAmount, Integer dueAfterDays, List<Named> exemptions, boolean provinceSet, String basis) {
     }
 
+    @Schema(name = "ProcedurePaper")
     record Paper(String name, boolean required) {
     }
 

@@ -1,5 +1,11 @@
 package vn.motcua.documents;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +32,7 @@ import vn.motcua.security.Callers;
 
 /** The printed forms of a dossier, the daily register, and the citizen's electronic result. */
 @RestController
+@Tag(name = "Giấy tờ, biểu mẫu")
 class DocumentController {
 
     private final Documents documents;
@@ -41,6 +48,7 @@ class DocumentController {
     }
 
     @GetMapping("/api/dossiers/{code}/documents")
+    @Operation(summary = "Các biểu mẫu in được của hồ sơ", description = "Mỗi biểu mẫu với tên và địa chỉ tải (href), theo bước hồ sơ đã qua.")
     List<Map<String, String>> list(@PathVariable String code) {
         dossiers.authorizeRead(code, Callers.authenticated(), "LIST_DOCUMENTS", null);
         return documents.available(dossiers.get(code)).stream()
@@ -50,7 +58,16 @@ class DocumentController {
 
     /** The access is recorded only when the document exists: a refused or empty request leaves no audit row. */
     @GetMapping("/api/dossiers/{code}/documents/{kind}")
-    ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable String kind) {
+    @Operation(summary = "In một biểu mẫu của hồ sơ (PDF)",
+            description = "Cán bộ đã đăng nhập Tasklist mở được liên kết này bằng phiên làm việc của mình (chỉ để đọc).")
+    @ApiResponse(responseCode = "200", description = "Biểu mẫu (PDF)",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "Không có hồ sơ này, người gọi không được xem, hoặc hồ sơ chưa có biểu mẫu này")
+    ResponseEntity<byte[]> document(@PathVariable String code,
+                                    @Parameter(description = "Biểu mẫu: mau-01 (giấy tiếp nhận và hẹn trả), mau-02 (yêu cầu bổ sung), mau-03 "
+                                            + "(từ chối), mau-04 (xin lỗi, hẹn lại), mau-05 (phiếu kiểm soát), thong-bao-dung (dừng giải quyết), "
+                                            + "ket-qua (kết quả điện tử), du-thao (dự thảo kết quả)", example = "mau-01")
+                                    @PathVariable String kind) {
         Caller caller = Callers.authenticated();
         DocumentKind form = DocumentKind.of(kind).orElseThrow(() -> new DossierNotFoundException(code + "/" + kind));
         dossiers.readable(code, caller);
@@ -65,6 +82,13 @@ class DocumentController {
      * not exist (404); inside it, other roles are refused (403).
      */
     @PutMapping(value = "/api/dossiers/{code}/result", consumes = "application/pdf")
+    @Operation(summary = "Đính kèm kết quả đã ký số (PDF)",
+            description = "Tệp lãnh đạo đã ký số trên hệ thống quản lý văn bản; thay bản in của motcua ở mọi nơi (tải về, tra cứu của công dân, "
+                    + "Cổng Dịch vụ công). Lãnh đạo hoặc Bộ phận Một cửa của xã, phường có hồ sơ.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/pdf",
+                    schema = @Schema(type = "string", format = "binary"))))
+    @ApiResponse(responseCode = "200", description = "Đã đính kèm; href là địa chỉ tải kết quả")
+    @ApiResponse(responseCode = "403", description = "Chỉ lãnh đạo hoặc Bộ phận Một cửa của xã, phường được đính kèm kết quả")
     Map<String, String> attachResult(@PathVariable String code, @RequestBody byte[] pdf) {
         Caller caller = Callers.authenticated();
         String commune = dossiers.readable(code, caller).communeCode();
@@ -82,7 +106,14 @@ class DocumentController {
 
     /** Sổ theo dõi hồ sơ (Mẫu 06) of one day: {@code ?date=2026-02-13&format=pdf|csv}. */
     @GetMapping("/api/communes/{commune}/register")
-    ResponseEntity<byte[]> register(@PathVariable String commune, @RequestParam(required = false) String date,
+    @Operation(summary = "Sổ theo dõi hồ sơ (Mẫu 06) của một ngày", description = "Cán bộ của xã, phường hoặc quản trị viên cấp tỉnh.")
+    @ApiResponse(responseCode = "200", description = "Sổ theo dõi", content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "403", description = "Sổ theo dõi của xã, phường khác")
+    ResponseEntity<byte[]> register(@Parameter(description = "Mã xã, phường", example = "tan-giang") @PathVariable String commune,
+                                    @Parameter(description = "Ngày (yyyy-MM-dd)", example = "2026-11-23") @RequestParam(required = false) String date,
+                                    @Parameter(description = "pdf (mặc định) hoặc csv", example = "pdf")
                                     @RequestParam(required = false, defaultValue = "pdf") String format) {
         Caller caller = Callers.authenticated();
         if (!(caller.isAdmin() || caller.isOfficialOf(commune))) {

@@ -1,5 +1,11 @@
 package vn.motcua.dossier;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +30,10 @@ import vn.motcua.security.Callers;
  * The commune's officials upload and download; elsewhere the dossier does not exist (404).
  */
 @RestController
+@Tag(name = DossierController.TAG)
 class ComponentFileController {
+
+    private static final String INDEX = "Số thứ tự của giấy tờ trong hồ sơ (theo components khi nộp), từ 1";
 
     private final Dossiers dossiers;
     private final ComponentFiles files;
@@ -35,8 +44,18 @@ class ComponentFileController {
     }
 
     @PutMapping("/api/dossiers/{code}/components/{index}/file")
-    ComponentFiles.Paper attach(@PathVariable String code, @PathVariable String index, @RequestBody(required = false) byte[] content,
-                                @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
+    @Operation(summary = "Đính kèm tệp của một giấy tờ (số hóa)",
+            description = "Nội dung yêu cầu là chính tệp: PDF, JPEG hoặc PNG (nhận diện theo nội dung, phải khớp Content-Type), tối đa "
+                    + "motcua.api.max-body-size. Công chức của xã, phường có hồ sơ, ở bất kỳ bước nào; tệp mới thay tệp cũ.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))}))
+    @ApiResponse(responseCode = "200", description = "Đã lưu tệp; giấy tờ được đánh dấu đã số hóa")
+    @ApiResponse(responseCode = "403", description = "Chỉ công chức của xã, phường có hồ sơ được đính kèm giấy tờ")
+    ComponentFiles.Paper attach(@PathVariable String code, @Parameter(description = INDEX, example = "1") @PathVariable String index,
+                                @RequestBody(required = false) byte[] content,
+                                @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
         Caller caller = Callers.authenticated();
         Dossier d = dossiers.readable(code, caller);
         if (!caller.isOfficialOf(d.communeCode())) {
@@ -47,7 +66,13 @@ class ComponentFileController {
     }
 
     @GetMapping("/api/dossiers/{code}/components/{index}/file")
-    ResponseEntity<byte[]> download(@PathVariable String code, @PathVariable String index) {
+    @Operation(summary = "Tải tệp của một giấy tờ")
+    @ApiResponse(responseCode = "200", description = "Tệp như đã đính kèm", content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "404", description = "Không có hồ sơ, giấy tờ này, hoặc giấy tờ chưa có tệp")
+    ResponseEntity<byte[]> download(@PathVariable String code, @Parameter(description = INDEX, example = "1") @PathVariable String index) {
         Caller caller = Callers.authenticated();
         Dossier d = dossiers.readable(code, caller);
         int position = index(index);
@@ -61,6 +86,7 @@ class ComponentFileController {
     }
 
     @GetMapping("/api/dossiers/{code}/components")
+    @Operation(summary = "Giấy tờ của hồ sơ và giấy tờ nào đã số hóa")
     List<ComponentFiles.Paper> papers(@PathVariable String code) {
         Caller caller = Callers.authenticated();
         Dossier d = dossiers.readable(code, caller);

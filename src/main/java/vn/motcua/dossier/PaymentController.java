@@ -1,5 +1,9 @@
 package vn.motcua.dossier;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +30,9 @@ class PaymentController {
 
     /** Every payment of the dossier, a gateway's mismatch included. */
     @GetMapping("/api/dossiers/{code}/payments")
+    @Tag(name = DossierController.TAG)
+    @Operation(summary = "Các khoản thanh toán của hồ sơ",
+            description = "Tiền mặt tại quầy và thanh toán trực tuyến, kể cả khoản cổng thanh toán báo khác số phải nộp (MISMATCH).")
     List<Payments.Payment> ofDossier(@PathVariable String code) {
         dossiers.authorizeRead(code, Callers.authenticated(), "READ_PAYMENTS", null);
         return payments.of(code);
@@ -33,7 +40,12 @@ class PaymentController {
 
     /** {@code ?state=MISMATCH} (the default): the gateway's payments that did not match what was due, for settling. */
     @GetMapping("/api/admin/payments")
-    List<Payments.Payment> inState(@RequestParam(defaultValue = "MISMATCH") String state) {
+    @Tag(name = "Quản trị")
+    @Operation(summary = "Các khoản thanh toán trực tuyến cần đối soát trong tỉnh")
+    @ApiResponse(responseCode = "200", description = "Các khoản thanh toán ở trạng thái đã chọn")
+    @ApiResponse(responseCode = "403", description = "Chỉ quản trị viên cấp tỉnh")
+    List<Payments.Payment> inState(@Parameter(description = "MISMATCH (mặc định): số tiền khác số phải nộp, cần đối soát; PAID: đã nộp đúng",
+            example = "MISMATCH") @RequestParam(defaultValue = "MISMATCH") String state) {
         Caller caller = Callers.authenticated();
         if (!caller.isAdmin()) {
             throw new AccessDenied("Chỉ quản trị viên cấp tỉnh được xem các khoản thanh toán của cả tỉnh");

@@ -1,5 +1,13 @@
 package vn.motcua.dossier;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +28,14 @@ import vn.motcua.catalog.ReturnMethod;
  * unknown code get the same answer; too many wrong secrets from one client are refused for a while.
  */
 @RestController
+@Tag(name = "Tra cứu của công dân")
+@ApiResponse(responseCode = "404", description = "Không có hồ sơ này, hoặc mã tra cứu không đúng (cùng một câu trả lời)")
+@ApiResponse(responseCode = "429", description = "Nhập sai mã tra cứu quá nhiều lần (10 lần trong 15 phút): thử lại sau Retry-After giây",
+        headers = @Header(name = "Retry-After", description = "Số giây nên chờ trước khi tra cứu lại", schema = @Schema(type = "integer")))
 class PublicLookupController {
+
+    private static final String SECRET = "Mã tra cứu in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01): 8 ký tự, không phân biệt hoa thường";
+    private static final String SECRET_EXAMPLE = "K7M2Q9XA";
 
     private final PublicLookup lookup;
     private final ElectronicResult results;
@@ -41,7 +56,16 @@ class PublicLookupController {
      * not finished yet, 409.
      */
     @PostMapping("/api/public/dossiers/{code}/rating")
-    ResponseEntity<?> rate(@PathVariable String code, @RequestParam(required = false) String secret,
+    @Operation(summary = "Công dân đánh giá mức độ hài lòng",
+            description = "Không cần đăng nhập: mã hồ sơ và mã tra cứu trên phiếu hẹn. Một lần cho mỗi hồ sơ, khi hồ sơ đã giải quyết xong, "
+                    + "đã trả kết quả hoặc đã dừng. level: RAT_HAI_LONG, HAI_LONG hoặc KHONG_HAI_LONG; comment tùy chọn, tối đa 1.000 ký tự.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+                    @ExampleObject(name = "rat-hai-long", summary = "Rất hài lòng, có ý kiến", value = RatingController.RATING_EXAMPLE),
+                    @ExampleObject(name = "khong-hai-long", summary = "Không hài lòng", value = """
+                            {"level": "KHONG_HAI_LONG", "comment": "Phải đi lại hai lần vì không được hướng dẫn bổ sung giấy tờ ngay từ đầu"}""")})))
+    @ApiResponse(responseCode = "201", description = "Đã ghi nhận đánh giá", content = @Content(schema = @Schema(implementation = Ratings.Rating.class)))
+    @ApiResponse(responseCode = "409", description = RatingController.RATING_CONFLICT)
+    ResponseEntity<?> rate(@PathVariable String code, @Parameter(description = SECRET, example = SECRET_EXAMPLE) @RequestParam(required = false) String secret,
                            @RequestBody(required = false) Ratings.RatingRequest body, HttpServletRequest request) {
         Ratings.validate(body);
         PublicLookup.Result result = lookup.find(code, secret, request.getRemoteAddr());
@@ -57,7 +81,12 @@ class PublicLookupController {
      * or of any dossier whose signed result is attached as a file (digitized).
      */
     @GetMapping("/api/public/dossiers/{code}/result")
-    ResponseEntity<?> result(@PathVariable String code, @RequestParam(required = false) String secret, HttpServletRequest request) {
+    @Operation(summary = "Tải kết quả điện tử của hồ sơ",
+            description = "Không cần đăng nhập: mã hồ sơ và mã tra cứu. Có khi hồ sơ trả kết quả trực tuyến, hoặc khi kết quả đã ký số được đính kèm.")
+    @ApiResponse(responseCode = "200", description = "Kết quả (PDF)",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+    ResponseEntity<?> result(@PathVariable String code, @Parameter(description = SECRET, example = SECRET_EXAMPLE) @RequestParam(required = false) String secret,
+                             HttpServletRequest request) {
         PublicLookup.Result result = lookup.find(code, secret, request.getRemoteAddr());
         if (!(result instanceof PublicLookup.Result.Found found)) {
             return respond(result);
@@ -80,7 +109,12 @@ class PublicLookupController {
     }
 
     @GetMapping("/api/public/dossiers/{code}")
-    ResponseEntity<?> find(@PathVariable String code, @RequestParam(required = false) String secret, HttpServletRequest request) {
+    @Operation(summary = "Tra cứu tình trạng hồ sơ",
+            description = "Không cần đăng nhập: mã hồ sơ và mã tra cứu trên phiếu hẹn cho biết trạng thái, ngày hẹn trả và hình thức "
+                    + "nhận kết quả; không có thông tin cá nhân.")
+    @ApiResponse(responseCode = "200", description = "Tình trạng hồ sơ", content = @Content(schema = @Schema(implementation = PublicDossier.class)))
+    ResponseEntity<?> find(@PathVariable String code, @Parameter(description = SECRET, example = SECRET_EXAMPLE) @RequestParam(required = false) String secret,
+                           HttpServletRequest request) {
         return respond(lookup.find(code, secret, request.getRemoteAddr()));
     }
 

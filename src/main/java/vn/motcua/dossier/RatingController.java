@@ -1,5 +1,10 @@
 package vn.motcua.dossier;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +22,13 @@ import vn.motcua.security.Callers;
  * the dossier's commune; elsewhere the dossier does not exist (404).
  */
 @RestController
+@Tag(name = DossierController.TAG)
 class RatingController {
+
+    /** The rating a citizen sends, online or on the official's screen. */
+    static final String RATING_EXAMPLE = """
+            {"level": "RAT_HAI_LONG", "comment": "Cán bộ hướng dẫn tận tình, trả kết quả sớm hơn ngày hẹn"}""";
+    static final String RATING_CONFLICT = "Hồ sơ chưa giải quyết xong, hoặc đã được đánh giá (mỗi hồ sơ một lần)";
 
     private final Dossiers dossiers;
     private final Ratings ratings;
@@ -29,6 +40,14 @@ class RatingController {
 
     @PostMapping("/api/dossiers/{code}/rating")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Ghi nhận đánh giá của công dân tại quầy",
+            description = "Công dân chọn Rất hài lòng (RAT_HAI_LONG), Hài lòng (HAI_LONG) hoặc Không hài lòng (KHONG_HAI_LONG) trên màn "
+                    + "hình của cán bộ, có thể kèm ý kiến (tối đa 1.000 ký tự). Chỉ Bộ phận Một cửa của xã, phường có hồ sơ.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    name = "rat-hai-long", summary = "Rất hài lòng, có ý kiến", value = RATING_EXAMPLE))))
+    @ApiResponse(responseCode = "201", description = "Đã ghi nhận đánh giá")
+    @ApiResponse(responseCode = "403", description = "Chỉ Bộ phận Một cửa của xã, phường ghi nhận đánh giá tại quầy")
+    @ApiResponse(responseCode = "409", description = RATING_CONFLICT)
     Ratings.Rating rate(@PathVariable String code, @RequestBody(required = false) Ratings.RatingRequest body) {
         Caller caller = Callers.authenticated();
         Dossier d = dossiers.readable(code, caller);

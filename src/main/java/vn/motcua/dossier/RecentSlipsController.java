@@ -1,5 +1,8 @@
 package vn.motcua.dossier;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -40,6 +43,11 @@ class RecentSlipsController {
     }
 
     @GetMapping("/api/me/appointment-slips")
+    @Tag(name = DossierController.TAG)
+    @Operation(summary = "Phiếu hẹn cán bộ đã cấp hôm nay",
+            description = "Các hồ sơ người gọi đã tiếp nhận hôm nay, mới nhất trước, tối đa 50, mỗi hồ sơ có liên kết in Mẫu 01.")
+    @ApiResponse(responseCode = "200", description = "Các phiếu hẹn, mới nhất trước")
+    @ApiResponse(responseCode = "403", description = "Chỉ cán bộ, công chức (không phải khóa API)")
     List<Slip> today() {
         Caller caller = Callers.authenticated();
         if (!(caller instanceof Caller.Official official)) {

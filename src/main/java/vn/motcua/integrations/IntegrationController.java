@@ -1,5 +1,13 @@
 package vn.motcua.integrations;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -39,6 +47,7 @@ import vn.motcua.common.MultiLineText;
  * Each event is taken once by its id (a duplicate answers 200 and changes nothing).
  */
 @RestController
+@Tag(name = "Liên thông, tích hợp")
 class IntegrationController {
 
     private final Dossiers dossiers;
@@ -64,6 +73,19 @@ class IntegrationController {
 
     /** {@code {"eventId", "trackingNumber", "event": "DELIVERED"|"RETURNED", "detail"}}, from the post office's client key. */
     @PostMapping("/api/integrations/post/events")
+    @Operation(summary = "Sự kiện của bưu chính: đã phát hoặc bị chuyển hoàn",
+            description = "Khóa API có phạm vi post:events. DELIVERED: hồ sơ đã trả kết quả (trạng thái 10); RETURNED: bưu gửi quay về, "
+                    + "công dân nhận tại Bộ phận Một cửa. Mỗi eventId chỉ được xử lý một lần: gửi lại trả 200 với duplicate = true.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+                    @ExampleObject(name = "da-phat", summary = "Đã phát cho người nhận", value = """
+                            {"eventId": "VNP-20261204-000123", "trackingNumber": "EB123456789VN", "event": "DELIVERED",
+                             "detail": "Đã phát thành công, người nhận: Nguyễn Thị Hồng Nhung"}"""),
+                    @ExampleObject(name = "chuyen-hoan", summary = "Chuyển hoàn, không phát được", value = """
+                            {"eventId": "VNP-20261205-000456", "trackingNumber": "EB123456789VN", "event": "RETURNED",
+                             "detail": "Người nhận vắng nhà ba lần, chuyển hoàn về Bộ phận Một cửa"}""")})))
+    @ApiResponse(responseCode = "200", description = "Đã nhận (duplicate = true: sự kiện này đã nhận trước đó, không thay đổi gì)")
+    @ApiResponse(responseCode = "403", description = "Khóa API không có phạm vi post:events")
+    @ApiResponse(responseCode = "409", description = "Hồ sơ không chờ sự kiện bưu chính này")
     @Transactional
     ResponseEntity<Map<String, Object>> postEvent(@RequestBody PostEvent event) {
         Caller caller = Callers.authenticated();
@@ -99,6 +121,25 @@ class IntegrationController {
      * same event id again is answered 200 with {@code "duplicate": true} and changes nothing.
      */
     @PostMapping("/api/integrations/agencies/events")
+    @Operation(summary = "Kết quả phần việc liên thông của cơ quan khác",
+            description = "Công an (phạm vi agency:police: THUONG_TRU, XOA_THUONG_TRU), Bảo hiểm xã hội (agency:bhxh: THE_BHYT, "
+                    + "MAI_TANG_TU_TUAT), Cơ quan thuế (agency:thue: NGHIA_VU_TAI_CHINH). DONE cần resultNumber (tối đa 64 ký tự); REFUSED cần "
+                    + "detail (lý do, tối đa 1.000 ký tự). Mỗi eventId chỉ được xử lý một lần: gửi lại trả 200 với duplicate = true.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+                    @ExampleObject(name = "cong-an-thuong-tru", summary = "Công an xã đã đăng ký thường trú cho trẻ", value = """
+                            {"eventId": "CA-CB-20261204-0042", "dossierCode": "000.03.04.H11-261204-0001", "agency": "CONG_AN",
+                             "part": "THUONG_TRU", "outcome": "DONE", "resultNumber": "TT-2026-001587"}"""),
+                    @ExampleObject(name = "bhxh-tu-choi", summary = "Bảo hiểm xã hội từ chối cấp thẻ bảo hiểm y tế", value = """
+                            {"eventId": "BHXH-CB-20261204-0007", "dossierCode": "000.03.04.H11-261204-0001", "agency": "BHXH",
+                             "part": "THE_BHYT", "outcome": "REFUSED",
+                             "detail": "Thông tin của trẻ chưa có trên Cơ sở dữ liệu quốc gia về dân cư; đề nghị bổ sung sau khi đăng ký khai sinh"}"""),
+                    @ExampleObject(name = "thue-nghia-vu-tai-chinh", summary = "Cơ quan thuế xác nhận đã hoàn thành nghĩa vụ tài chính", value = """
+                            {"eventId": "THUE-CB-20261210-0113", "dossierCode": "000.03.04.H11-261127-0003", "agency": "THUE",
+                             "part": "NGHIA_VU_TAI_CHINH", "outcome": "DONE", "resultNumber": "TB-LPTB-2026-00412"}""")})))
+    @ApiResponse(responseCode = "200", description = "Đã nhận (duplicate = true: sự kiện này đã nhận trước đó, không thay đổi gì)")
+    @ApiResponse(responseCode = "403", description = "Khóa API không báo được kết quả liên thông, hoặc đây là phần việc của cơ quan khác")
+    @ApiResponse(responseCode = "404", description = "Không có hồ sơ này")
+    @ApiResponse(responseCode = "409", description = "Hồ sơ không chờ kết quả của phần việc này")
     @Transactional
     ResponseEntity<Map<String, Object>> agencyEvent(@RequestBody AgencyEvent event) {
         Caller caller = Callers.authenticated();
@@ -157,8 +198,32 @@ class IntegrationController {
      * acknowledged (202) so the gateway stops retrying, but it does not count and the dossier waits.
      */
     @PostMapping("/api/integrations/payment/callback")
+    @Operation(summary = "Thông báo thanh toán trực tuyến của cổng thanh toán",
+            description = "Không dùng đăng nhập hay khóa API: nội dung được ký bằng X-Signature. Khoản thanh toán đúng số phải nộp được tính "
+                    + "một lần (200) và hồ sơ đi tiếp; số tiền khác được ghi nhận để đối soát (202), không tính là đã nộp. Giao dịch gửi lại "
+                    + "trả 200 với duplicate = true.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = "object", requiredProperties = {"transactionId", "dossierCode", "amount", "status"}),
+                    schemaProperties = {
+                            @SchemaProperty(name = "transactionId", schema = @Schema(type = "string", maxLength = 64,
+                                    description = "Mã giao dịch của cổng thanh toán (ký tự ASCII in được, không có khoảng trắng)")),
+                            @SchemaProperty(name = "dossierCode", schema = @Schema(type = "string", maxLength = 48, description = "Mã hồ sơ")),
+                            @SchemaProperty(name = "amount", schema = @Schema(type = "integer", format = "int64", minimum = "0",
+                                    description = "Số tiền, đồng")),
+                            @SchemaProperty(name = "status", schema = @Schema(type = "string", allowableValues = "SUCCESS",
+                                    description = "Chỉ nhận giao dịch thành công"))},
+                    examples = @ExampleObject(name = "thanh-toan-le-phi", summary = "Lệ phí 5.000 đồng đã thanh toán", value = """
+                            {"transactionId": "PAYGOV-20261204-7781203", "dossierCode": "000.03.04.H11-261204-0002", "amount": 5000,
+                             "status": "SUCCESS"}"""))))
+    @ApiResponse(responseCode = "200", description = "Đã tính là đã nộp (hoặc giao dịch đã nhận trước đó: duplicate = true)")
+    @ApiResponse(responseCode = "202", description = "Số tiền khác số phải nộp: đã ghi nhận để đối soát (MISMATCH), hồ sơ vẫn chờ thanh toán")
+    @ApiResponse(responseCode = "409", description = "Chưa cấu hình cổng thanh toán, hoặc hồ sơ không chờ thanh toán")
     @Transactional
     ResponseEntity<Map<String, Object>> paymentCallback(@RequestBody(required = false) byte[] body,
+                                                        @Parameter(description = "Chữ ký: HMAC-SHA256 của toàn bộ nội dung yêu cầu với khóa bí mật "
+                                                                + "dùng chung (MOTCUA_PAYMENT_SECRET), viết ở hệ thập lục phân. Sai chữ ký: 400, "
+                                                                + "không thay đổi gì.", required = true,
+                                                                example = "3b5d5c3712955042212316173ccf37be800f4b9a8bde0a0e6e7ea8d7b0e1b4c2")
                                                         @RequestHeader(value = "X-Signature", required = false) String signature) {
         String secret = properties.payment().secret();
         if (secret == null || secret.isBlank()) {

@@ -1,5 +1,11 @@
 package vn.motcua.migration;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +27,7 @@ import vn.motcua.security.Callers;
  */
 @RestController
 @RequestMapping("/api/admin/migrations")
+@Tag(name = "Quản trị")
 class MigrationController {
 
     private final ProcessMigrations migrations;
@@ -30,6 +37,18 @@ class MigrationController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Chuyển hồ sơ đang chạy sang phiên bản quy trình mới",
+            description = "processKey: mã quy trình (thu-tuc hoặc một khối dùng chung); dryRun: true chỉ báo trước điều sẽ xảy ra, không "
+                    + "thay đổi gì. Làm thật thì tất cả hoặc không hồ sơ nào: một hồ sơ không chuyển được thì trả 409 kèm báo cáo.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = MigrationRequest.class), examples = {
+                    @ExampleObject(name = "chay-thu", summary = "Chạy thử: xem trước, không thay đổi gì", value = """
+                            {"processKey": "thu-tuc", "dryRun": true}"""),
+                    @ExampleObject(name = "chuyen-that", summary = "Chuyển thật", value = """
+                            {"processKey": "tiep-nhan", "dryRun": false}""")})))
+    @ApiResponse(responseCode = "200", description = "Báo cáo: từng phiên bản cũ còn hồ sơ, bước nào tương ứng, bước nào không còn")
+    @ApiResponse(responseCode = "403", description = "Chỉ quản trị viên cấp tỉnh")
+    @ApiResponse(responseCode = "409", description = "Có hồ sơ không chuyển được; không hồ sơ nào bị thay đổi (report: báo cáo đầy đủ)")
     MigrationReport migrate(@RequestBody(required = false) String body) {
         Caller caller = Callers.authenticated();
         if (!caller.isAdmin()) {

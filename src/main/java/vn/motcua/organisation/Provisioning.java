@@ -102,6 +102,7 @@ public class Provisioning {
     /**
      * @param passwordFile where the new officials' initial passwords were written, if any were
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ProvisioningReport")
     public record Report(String source, int communes, int officials, List<String> changes, long millis,
                          String passwordFile, int passwordsIssued, int passwordsMailed) {
 

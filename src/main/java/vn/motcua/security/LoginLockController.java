@@ -1,5 +1,9 @@
 package vn.motcua.security;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,7 +29,13 @@ class LoginLockController {
 
     /** motcua's counters and locks of the login, and Camunda's own lock if an older version left one. */
     @DeleteMapping("/api/admin/logins/{login}/lock")
-    ResponseEntity<ProblemDetail> unlock(@PathVariable String login) {
+    @Tag(name = "Quản trị")
+    @Operation(summary = "Mở khóa đăng nhập của một tài khoản",
+            description = "Xóa ngay các bộ đếm và khóa do nhập sai mật khẩu, thay vì chờ khóa tự hết hạn.")
+    @ApiResponse(responseCode = "204", description = "Đã mở khóa")
+    @ApiResponse(responseCode = "403", description = "Chỉ quản trị viên cấp tỉnh")
+    @ApiResponse(responseCode = "404", description = "Không có tài khoản này")
+    ResponseEntity<ProblemDetail> unlock(@Parameter(description = "Tên đăng nhập", example = "tan-giang.reception") @PathVariable String login) {
         Caller admin = Callers.authenticated();
         if (!admin.isAdmin()) {
             throw new AccessDenied("Chỉ quản trị viên cấp tỉnh được mở khóa tài khoản");

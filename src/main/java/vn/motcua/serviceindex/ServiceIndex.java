@@ -50,6 +50,7 @@ public class ServiceIndex {
                         List<GroupValue> groups) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ServiceIndexReport")
     public record Report(LocalDate from, LocalDate to, OffsetDateTime computedAt, String commune, Scope province,
                          List<Scope> communes, List<Scope> procedures) {
     }

@@ -1,5 +1,11 @@
 package vn.motcua.serviceindex;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +30,13 @@ import vn.motcua.security.Callers;
  * The province's admins see every commune and the ranking; a commune's officials see their commune.
  */
 @RestController
+@Tag(name = ServiceIndexController.TAG)
+@ApiResponse(responseCode = "403", description = ServiceIndexController.FORBIDDEN)
 class ServiceIndexController {
+
+    static final String TAG = "Chỉ số phục vụ";
+    static final String FORBIDDEN = "Chỉ công chức và quản trị viên của tỉnh; công chức chỉ xem xã, phường của mình";
+    static final String COMMUNE = "Mã xã, phường; bỏ trống: cả tỉnh với quản trị viên, xã, phường của mình với công chức";
 
     static final int MAX_DAYS = 5 * 366;
     static final int PAGE = 200;
@@ -38,8 +50,18 @@ class ServiceIndexController {
     }
 
     @GetMapping("/api/service-index")
-    ResponseEntity<?> report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                             @RequestParam(required = false) String commune, @RequestParam(required = false) String format) {
+    @Operation(summary = "Chỉ số phục vụ người dân, doanh nghiệp của một kỳ (Quyết định 766)",
+            description = "Tỉnh, các xã, phường (xếp hạng) và các thủ tục; mỗi số liệu có địa chỉ các hồ sơ đứng sau nó (dossiers). "
+                    + "Kỳ tối đa 1.830 ngày.")
+    @ApiResponse(responseCode = "200", description = "Chỉ số của kỳ", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ServiceIndex.Report.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    ResponseEntity<?> report(@Parameter(description = "Ngày đầu kỳ (yyyy-MM-dd)", example = "2026-11-23") @RequestParam(required = false) String from,
+                             @Parameter(description = "Ngày cuối kỳ (yyyy-MM-dd), tính cả ngày này", example = "2026-11-29")
+                             @RequestParam(required = false) String to,
+                             @Parameter(description = COMMUNE, example = "tan-giang") @RequestParam(required = false) String commune,
+                             @Parameter(description = "json (mặc định) hoặc csv (bảng tính)", example = "json")
+                             @RequestParam(required = false) String format) {
         Caller caller = Callers.authenticated();
         List<FieldError> errors = new ArrayList<>();
         LocalDate[] period = period(from, to, errors);
@@ -59,10 +81,20 @@ class ServiceIndexController {
     }
 
     @GetMapping("/api/service-index/dossiers")
-    List<ServiceIndex.DossierLine> dossiers(@RequestParam(required = false) String indicator, @RequestParam(required = false) String part,
-                                            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                            @RequestParam(required = false) String commune, @RequestParam(required = false) String procedure,
-                                            @RequestParam(required = false) String page) {
+    @Operation(summary = "Các hồ sơ đứng sau một số liệu của chỉ số",
+            description = "Cùng điều kiện như khi tính số liệu; mỗi trang 200 hồ sơ.")
+    @ApiResponse(responseCode = "200", description = "Một trang hồ sơ")
+    List<ServiceIndex.DossierLine> dossiers(@Parameter(description = "Chỉ tiêu: 1.4, 2.1, 2.2, 3.3, 3.6, 4.2 hoặc 5.4", example = "2.1")
+                                            @RequestParam(required = false) String indicator,
+                                            @Parameter(description = "numerator (tử số, mặc định) hoặc denominator (mẫu số)", example = "denominator")
+                                            @RequestParam(required = false) String part,
+                                            @Parameter(description = "Ngày đầu kỳ (yyyy-MM-dd)", example = "2026-11-23")
+                                            @RequestParam(required = false) String from,
+                                            @Parameter(description = "Ngày cuối kỳ (yyyy-MM-dd), tính cả ngày này", example = "2026-11-29")
+                                            @RequestParam(required = false) String to,
+                                            @Parameter(description = COMMUNE, example = "tan-giang") @RequestParam(required = false) String commune,
+                                            @Parameter(description = "Mã thủ tục", example = "1.001193") @RequestParam(required = false) String procedure,
+                                            @Parameter(description = "Trang, từ 1", example = "1") @RequestParam(required = false) String page) {
         Caller caller = Callers.authenticated();
         List<FieldError> errors = new ArrayList<>();
         LocalDate[] period = period(from, to, errors);

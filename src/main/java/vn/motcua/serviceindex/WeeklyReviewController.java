@@ -1,5 +1,11 @@
 package vn.motcua.serviceindex;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
@@ -25,7 +31,11 @@ import vn.motcua.security.Callers;
  * admins see the province; a commune's officials their commune's review.
  */
 @RestController
+@Tag(name = ServiceIndexController.TAG)
 class WeeklyReviewController {
+
+    private static final String WEEK = "Một ngày bất kỳ của tuần (yyyy-MM-dd); bỏ trống: tuần đầy đủ gần nhất";
+    private static final String PDF = "application/pdf";
 
     private final WeeklyReview review;
     private final WeeklyReports reports;
@@ -38,14 +48,25 @@ class WeeklyReviewController {
     }
 
     @GetMapping("/api/service-index/weekly")
-    WeeklyReview.Review weekly(@RequestParam(required = false) String week, @RequestParam(required = false) String commune) {
+    @Operation(summary = "Đánh giá tuần: xếp hạng, thay đổi so với tuần trước, xu hướng 12 tuần, hồ sơ trễ hạn")
+    @ApiResponse(responseCode = "200", description = "Đánh giá của tuần")
+    @ApiResponse(responseCode = "403", description = ServiceIndexController.FORBIDDEN)
+    WeeklyReview.Review weekly(@Parameter(description = WEEK, example = "2026-11-23") @RequestParam(required = false) String week,
+                               @Parameter(description = ServiceIndexController.COMMUNE, example = "tan-giang")
+                               @RequestParam(required = false) String commune) {
         Caller caller = Callers.authenticated();
         LocalDate monday = week(week);
         return review.of(monday, access.commune(caller, commune));
     }
 
     @GetMapping("/api/service-index/weekly/pdf")
-    ResponseEntity<byte[]> pdf(@RequestParam(required = false) String week, @RequestParam(required = false) String commune) {
+    @Operation(summary = "Đánh giá tuần: một trang PDF cho cuộc họp thứ Hai")
+    @ApiResponse(responseCode = "200", description = "Đánh giá tuần (PDF)",
+            content = @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "403", description = ServiceIndexController.FORBIDDEN)
+    ResponseEntity<byte[]> pdf(@Parameter(description = WEEK, example = "2026-11-23") @RequestParam(required = false) String week,
+                               @Parameter(description = ServiceIndexController.COMMUNE, example = "tan-giang")
+                               @RequestParam(required = false) String commune) {
         Caller caller = Callers.authenticated();
         LocalDate monday = week(week);
         WeeklyReview.Review r = review.of(monday, access.commune(caller, commune));
@@ -53,13 +74,22 @@ class WeeklyReviewController {
     }
 
     @GetMapping("/api/service-index/weekly/reports")
+    @Operation(summary = "Các báo cáo tuần đã lưu", description = "Tạo lúc 07:00 mỗi thứ Hai cho tuần vừa hết.")
+    @ApiResponse(responseCode = "200", description = "Các báo cáo, với địa chỉ tải")
+    @ApiResponse(responseCode = "403", description = "Chỉ quản trị viên cấp tỉnh")
     List<WeeklyReports.Stored> stored() {
         admin();
         return reports.stored();
     }
 
     @GetMapping("/api/service-index/weekly/reports/{monday}")
-    ResponseEntity<byte[]> storedPdf(@PathVariable String monday) {
+    @Operation(summary = "Tải một báo cáo tuần đã lưu (PDF)")
+    @ApiResponse(responseCode = "200", description = "Báo cáo tuần (PDF)",
+            content = @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "403", description = "Chỉ quản trị viên cấp tỉnh")
+    @ApiResponse(responseCode = "404", description = "Chưa có báo cáo của tuần này")
+    ResponseEntity<byte[]> storedPdf(@Parameter(description = "Ngày thứ Hai đầu tuần (yyyy-MM-dd)", example = "2026-11-23")
+                                     @PathVariable String monday) {
         admin();
         LocalDate day = day("monday", monday);
         byte[] pdf = reports.pdf(day).orElseThrow(() -> new DossierNotFoundException("báo cáo tuần " + monday));
