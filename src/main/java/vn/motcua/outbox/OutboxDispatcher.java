@@ -1,12 +1,11 @@
 package vn.motcua.outbox;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,8 +33,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <li>A dossier's messages of one channel go in order: the next waits while the previous is
  * unsent, claimed or not, so a dead node delays them by at most the lease and one poll.</li>
  * <li>A failure is retried with back-off (10 s doubling to an hour) until the peer takes it.
- * Messages failing for a while are visible to admins ({@code GET /api/admin/outbox}) and as the
- * metric {@code motcua.outbox.failing}.</li>
+ * Messages failing for a while are visible to admins ({@code GET /api/admin/outbox}) and, per
+ * channel, as the metric {@code motcua.outbox.failing} ({@link #backlog()}, published by {@code ops.OperationsMetrics}).</li>
  * </ul>
  */
 @Component
@@ -54,7 +53,7 @@ public class OutboxDispatcher {
     private final String node;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    OutboxDispatcher(JdbcClient jdbc, List<OutboxSender> senders, Clock clock, MeterRegistry metrics,
+    OutboxDispatcher(JdbcClient jdbc, List<OutboxSender> senders, Clock clock,
                      @Value("${motcua.outbox.enabled:true}") boolean enabled,
                      @Value("${motcua.outbox.claim-lease:PT30S}") Duration lease) {
         if (lease.isNegative() || lease.isZero()) {
@@ -70,10 +69,26 @@ public class OutboxDispatcher {
         this.enabled = enabled;
         this.lease = lease;
         this.node = vn.motcua.common.NodeNames.fresh();
-        Gauge.builder("motcua.outbox.pending", this, d -> d.count("state = 'PENDING'"))
-                .description("Outbox messages not yet taken by their peer").register(metrics);
-        Gauge.builder("motcua.outbox.failing", this, d -> d.count("state = 'PENDING' and attempts >= " + FAILING_AFTER_ATTEMPTS))
-                .description("Outbox messages their peer has refused at least " + FAILING_AFTER_ATTEMPTS + " times").register(metrics);
+    }
+
+    /**
+     * What waits for each peer, in one grouped query: messages not yet taken ({@code pending}) and of
+     * those the ones the peer has refused at least {@value #FAILING_AFTER_ATTEMPTS} times ({@code failing}).
+     * Every channel is there, with zeros when nothing waits.
+     */
+    public Map<Channel, Backlog> backlog() {
+        Map<Channel, Backlog> backlog = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) backlog.put(channel, new Backlog(0, 0));
+        jdbc.sql("select channel, count(*), sum(case when attempts >= " + FAILING_AFTER_ATTEMPTS + " then 1 else 0 end) "
+                        + "from mc_outbox where state = 'PENDING' group by channel")
+                .query(rs -> {
+                    backlog.put(Channel.valueOf(rs.getString(1)), new Backlog(rs.getLong(2), rs.getLong(3)));
+                });
+        return backlog;
+    }
+
+    /** A channel's unsent messages and, of those, the failing ones. */
+    public record Backlog(long pending, long failing) {
     }
 
     record MessagesWaiting() {
@@ -169,14 +184,6 @@ public class OutboxDispatcher {
     static Duration backoff(int attempts) {
         long seconds = 10L << Math.min(attempts - 1, 9);
         return Duration.ofSeconds(Math.min(seconds, 3600));
-    }
-
-    private double count(String where) {
-        try {
-            return jdbc.sql("select count(*) from mc_outbox where " + where).query(Long.class).single();
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
     }
 
     public List<OutboxMessage> list(String state) {

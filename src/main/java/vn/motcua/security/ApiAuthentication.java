@@ -33,19 +33,9 @@ class ApiAuthentication {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                Optional<Caller> caller;
-                try {
-                    caller = authenticate(request, identity, clients);
-                } catch (IllegalArgumentException malformed) {
-                    caller = Optional.empty();
-                }
+                Optional<Caller> caller = authenticate(request, identity, clients);
                 if (caller.isEmpty()) {
-                    response.setStatus(401);
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\", charset=\"UTF-8\"");
-                    response.setContentType("application/problem+json;charset=UTF-8");
-                    response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Chưa xác thực\",\"status\":401,"
-                            + "\"detail\":\"Tên đăng nhập, mật khẩu hoặc khóa API không đúng\",\"instance\":\""
-                            + request.getRequestURI().replace("\"", "") + "\"}").getBytes(StandardCharsets.UTF_8));
+                    unauthenticated(request, response, "Tên đăng nhập, mật khẩu hoặc khóa API không đúng");
                     return;
                 }
                 request.setAttribute(Callers.ATTRIBUTE, caller.get());
@@ -55,6 +45,16 @@ class ApiAuthentication {
         registration.addUrlPatterns("/api/*");
         registration.setName("motcua-api-authentication");
         return registration;
+    }
+
+    /** 401 {@code application/problem+json} with the Basic challenge, before any controller. */
+    static void unauthenticated(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        response.setStatus(401);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\", charset=\"UTF-8\"");
+        response.setContentType("application/problem+json;charset=UTF-8");
+        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Chưa xác thực\",\"status\":401,"
+                + "\"detail\":\"" + detail + "\",\"instance\":\""
+                + request.getRequestURI().replace("\"", "") + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -69,7 +69,7 @@ class ApiAuthentication {
         return Optional.of(new Caller.Official(user.getName(), Set.copyOf(user.getGroupIds() == null ? java.util.List.of() : user.getGroupIds())));
     }
 
-    /** Empty when credentials were given but are wrong; anonymous when none were given. */
+    /** Empty when credentials were given but are wrong or malformed; anonymous when none were given. */
     static Optional<Caller> authenticate(HttpServletRequest request, IdentityService identity, ApiClients clients) {
         String key = request.getHeader(API_KEY_HEADER);
         if (key != null && !key.isBlank()) {
@@ -82,7 +82,12 @@ class ApiAuthentication {
         if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
-        String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
         int colon = decoded.indexOf(':');
         if (colon <= 0) return Optional.empty();
         String user = decoded.substring(0, colon);

@@ -34,7 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Before any authentication: the request's client address is the one password checks count against,
  * and a login that must wait is answered 429 with {@code Retry-After} without its password being
- * checked. The logins a request tries: HTTP Basic on {@code /api} and {@code /engine-rest}, the
+ * checked. The logins a request tries: HTTP Basic on {@code /api}, {@code /engine-rest} and the guarded
+ * actuator ({@link ActuatorAccess}), the
  * {@code username} of the webapps' login form and of {@code POST /engine-rest/identity/verify}.
  *
  * <p>The client address is {@code request.getRemoteAddr()}. Behind a reverse proxy that is the proxy,
@@ -86,8 +87,9 @@ class LoginThrottleFilter {
         String path = path(request);
         List<String> logins = new ArrayList<>();
         String apiKey = request.getHeader(ApiAuthentication.API_KEY_HEADER);
-        // motcua's API authenticates an API key instead of HTTP Basic when both are given
-        if (under(path, "/engine-rest") || under(path, "/api") && (apiKey == null || apiKey.isBlank())) {
+        // motcua's API and the actuator authenticate an API key instead of HTTP Basic when both are given
+        boolean keyFirst = under(path, "/api") || ActuatorAccess.checksPasswords(path);
+        if (under(path, "/engine-rest") || keyFirst && (apiKey == null || apiKey.isBlank())) {
             basicLogin(request.getHeader("Authorization")).ifPresent(logins::add);
         }
         if (request instanceof PeekedRequest peeked && peeked.body != null) {
@@ -110,7 +112,7 @@ class LoginThrottleFilter {
     }
 
     /** The decoded path inside the application, as the servlets are mapped: no parameters, no double slashes. */
-    private static String path(HttpServletRequest request) {
+    static String path(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return path.replaceAll("/{2,}", "/");
     }

@@ -15,8 +15,13 @@ public final class Scopes {
     public static final String AGENCY_BHXH = "agency:bhxh";
     /** The tax authority's system reports a land dossier's financial obligations as met (or not). */
     public static final String AGENCY_TAX = "agency:thue";
+    /**
+     * A monitoring system (Prometheus) reads {@code /actuator/prometheus}, sending the key as {@code Authorization:
+     * Bearer <key>} or {@code X-API-Key}; nothing else of the service.
+     */
+    public static final String READ_METRICS = "metrics:read";
     public static final Set<String> ALL = Set.of(SUBMIT_DOSSIERS, READ_DOSSIERS, POST_EVENTS, PAYMENT_CALLBACK,
-            AGENCY_POLICE, AGENCY_BHXH, AGENCY_TAX);
+            AGENCY_POLICE, AGENCY_BHXH, AGENCY_TAX, READ_METRICS);
 
     private Scopes() {
     }

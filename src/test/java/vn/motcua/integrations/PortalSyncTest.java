@@ -108,7 +108,7 @@ class PortalSyncTest {
         assertThat(queued.get(0).attempts()).isEqualTo(4);
         assertThat(queued.subList(1, 5)).allSatisfy(m -> assertThat(m.attempts()).as("the next waits for the first").isZero());
         assertThat(dispatcher.list("failing")).extracting(OutboxMessage::id).contains(queued.get(0).id());
-        assertThat(metrics.get("motcua.outbox.failing").gauge().value()).isGreaterThanOrEqualTo(1.0);
+        assertThat(metrics.get("motcua.outbox.failing").tag("channel", "PORTAL").gauge().value()).isEqualTo(1.0);
         assertThat(portal.findAll(postRequestedFor(urlEqualTo("/dvcqg/DongBoHoSoMC"))))
                 .as("only the first status was offered while the portal was down")
                 .allSatisfy(r -> assertThat(r.getBodyAsString()).contains("\"TrangThaiHoSo\":1,"));

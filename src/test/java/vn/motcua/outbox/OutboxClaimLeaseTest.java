@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,7 +129,7 @@ class OutboxClaimLeaseTest {
                 throw new NodeDied();
             }
         };
-        return new OutboxDispatcher(jdbc, List.of(dying), clock, new SimpleMeterRegistry(), true, LEASE);
+        return new OutboxDispatcher(jdbc, List.of(dying), clock, true, LEASE);
     }
 
     private List<OutboxMessage> portalMessages(String code) {

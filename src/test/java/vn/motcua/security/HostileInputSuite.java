@@ -14,6 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.support.DossierSteps;
@@ -27,9 +28,12 @@ import vn.motcua.support.Submissions;
  * numbers, unknown ids, variables a task may not write — against motcua's API and Camunda's REST
  * API as the real officials and clients. It asserts that none is answered with a 5xx, that every
  * refusal is {@code application/problem+json} and every 400 names a field, and that no dossier,
- * process instance, status, payment, outbox message or operation-log row came of them. Runs once
- * per database.
+ * process instance, status, payment, outbox message or operation-log row came of them. The operators'
+ * actuator gets its own requests (credentials and headers of every kind, from a client address of their
+ * own) and must answer each with the statuses it allows, never metrics to whom may not read them. Runs
+ * once per database.
  */
+@AutoConfigureObservability(tracing = false)
 abstract class HostileInputSuite {
 
     static final String PAYMENT_SECRET = "hostile-suite-secret";
@@ -65,6 +69,7 @@ abstract class HostileInputSuite {
         String bhxh = "key:" + clients.issue("hostile-bhxh", java.util.Set.of(Scopes.AGENCY_BHXH));
         List<Attack> attacks = new ArrayList<>();
         String tax = "key:" + clients.issue("hostile-thue", java.util.Set.of(Scopes.AGENCY_TAX));
+        List<Probe> probes = actuatorProbes(clients.issue("hostile-prometheus", java.util.Set.of(Scopes.READ_METRICS)));
         agencyAttacks(attacks, agencyResult, reception, police, bhxh, tax);
         engineAttacks(attacks, reception, appraisal);
         stopAttacks(attacks, review);
@@ -80,22 +85,31 @@ abstract class HostileInputSuite {
         for (Attack a : attacks) {
             Http.Response r = http.send(a.method(), a.path(), a.body(), a.contentType(), a.user());
             String where = a.label() + " " + a.method() + " " + abbreviate(a.path()) + " -> " + r.status() + " " + abbreviate(r.text());
-            if (r.status() >= 500) {
-                failures.add("5xx: " + where);
+            String failure = failure(r.status(), r.contentType(), r.text());
+            if (failure != null) {
+                failures.add(failure + ": " + where);
             } else if (r.status() >= 400) {
                 refused++;
-                if (!r.contentType().startsWith("application/problem+json")) {
-                    failures.add("not problem+json: " + where);
-                } else if (r.status() == 400 && (!r.body().has("errors") || r.body().get("errors").isEmpty()
-                        || r.body().get("errors").get(0).path("field").asText().isBlank())) {
-                    failures.add("400 without a field: " + where);
-                }
             } else if (!a.read()) {
                 failures.add("accepted: " + where);
             }
         }
-        System.out.printf("HOSTILE INPUT: %d requests, %d refused with 4xx, %d failures%n", attacks.size(), refused, failures.size());
-        assertThat(failures).as("%d of %d requests", failures.size(), attacks.size()).isEmpty();
+        RawHttp stranger = new RawHttp("127.0.0.7", port);
+        for (Probe p : probes) {
+            RawHttp.Response r = stranger.send(p.method(), p.path(), p.headers(), null, null);
+            String where = p.label() + " " + p.method() + " " + abbreviate(p.path()) + " -> " + r.status() + " " + abbreviate(r.text());
+            String failure = failure(r.status(), String.valueOf(r.header("Content-Type")), r.text());
+            if (failure != null) {
+                failures.add(failure + ": " + where);
+            } else if (!p.allowed().contains(r.status())) {
+                failures.add("not " + p.allowed() + ": " + where);
+            } else if (r.status() >= 400) {
+                refused++;
+            }
+        }
+        int sent = attacks.size() + probes.size();
+        System.out.printf("HOSTILE INPUT: %d requests, %d refused with 4xx, %d failures%n", sent, refused, failures.size());
+        assertThat(failures).as("%d of %d requests", failures.size(), sent).isEmpty();
         assertThat(counts()).as("rows created by refused requests").isEqualTo(before);
         assertThat(steps.at(reception.code(), "tan-giang.reception").taskId()).isEqualTo(reception.taskId());
         assertThat(steps.at(appraisal.code(), "tan-giang.vp.specialist1").taskId()).isEqualTo(appraisal.taskId());
@@ -700,7 +714,101 @@ abstract class HostileInputSuite {
         }
     }
 
+    /** One request to the actuator with headers of its own, and the statuses it may get. */
+    record Probe(String label, String method, String path, Map<String, String> headers, java.util.Set<Integer> allowed) {
+    }
+
+    /**
+     * The actuator: without credentials or with broken or wrong ones only 401, as an official or with
+     * a key of another scope only 403, hostile parameters and methods for the admin and the monitoring key
+     * a 200 (a read) or a 4xx, health paths that are not there 404, Tomcat's refusals 400. Few wrong
+     * passwords, so no login waits (the throttle is tested elsewhere).
+     */
+    private static List<Probe> actuatorProbes(String metricsKey) {
+        List<Probe> probes = new ArrayList<>();
+        java.util.Set<Integer> unauthenticated = java.util.Set.of(401);
+        java.util.Set<Integer> forbidden = java.util.Set.of(403);
+        java.util.Set<Integer> readOrRefused = java.util.Set.of(200, 400, 404, 405, 406, 413, 414, 415);
+        String admin = RawHttp.basic("admin", "demo");
+        List<String> guarded = List.of("/actuator/prometheus", "/actuator", "/actuator/env", "/actuator/heapdump", "/actuator/shutdown",
+                "/actuator/prometheus/", "/actuator//prometheus", "/actuator/prometheus;a=b", "/actuator/health/../prometheus",
+                "/actuator/health/%2e%2e/prometheus", "/actuator/health/readiness/../../prometheus", "/actuator/prometheus?includedNames=x");
+        List<String> brokenCredentials = List.of("Bearer ", "Bearer x", "Bearer mc_" + "0".repeat(48), "Bearer " + "x".repeat(2000),
+                "bearer khong-co", "Basic", "Basic !!!", "Basic " + base64("khong-co-hai-cham"), "Basic " + base64(":demo"),
+                "Digest username=\"admin\"", "\u00E1");
+        // first the admin and an official succeed from this client: it is then known for them, and no stranger's lock holds them
+        probes.add(new Probe("prometheus as the admin", "GET", "/actuator/prometheus", Map.of("Authorization", admin, "Accept", "text/plain"),
+                java.util.Set.of(200)));
+        for (String path : guarded) {
+            probes.add(new Probe("actuator official", "GET", path, Map.of("Authorization", RawHttp.basic("tan-giang.leader", "demo")), forbidden));
+            probes.add(new Probe("actuator anonymous", "GET", path, Map.of(), unauthenticated));
+            probes.add(new Probe("actuator other key", "GET", path, Map.of("Authorization", "Bearer demo-portal-key"), forbidden));
+            for (String credentials : brokenCredentials) {
+                probes.add(new Probe("actuator credentials " + abbreviate(credentials), "GET", path, Map.of("Authorization", credentials),
+                        unauthenticated));
+            }
+            for (String key : List.of("", " ", "khong-co", "x".repeat(1000), "mc_" + "f".repeat(48))) {
+                probes.add(new Probe("actuator X-API-Key " + abbreviate(key), "GET", path, Map.of("X-API-Key", key), unauthenticated));
+            }
+        }
+        // each of these is a checked (and counted) wrong password: five from this client, below every counter's free attempts
+        for (String credentials : List.of(RawHttp.basic("admin", "sai"), RawHttp.basic("khong-co-ai", "demo"),
+                RawHttp.basic("tan-giang.leader", "sai"), RawHttp.basic("T\u00EAn", "demo"), RawHttp.basic("x".repeat(300), "demo"))) {
+            probes.add(new Probe("actuator wrong password", "GET", "/actuator/prometheus", Map.of("Authorization", credentials), unauthenticated));
+        }
+        for (String path : List.of("/actuator", "/actuator/env", "/actuator/health/../env")) {
+            probes.add(new Probe("actuator metrics key elsewhere", "GET", path, Map.of("Authorization", "Bearer " + metricsKey), forbidden));
+        }
+        for (String value : List.of("", "%00", "%27%22%3C", "x".repeat(3000), "motcua_dossiers_open", "a,,b,", "%C3%AA", "*", "%0d%0a")) {
+            for (Map<String, String> caller : List.of(Map.of("Authorization", admin), Map.of("Authorization", "Bearer " + metricsKey),
+                    Map.of("X-API-Key", metricsKey))) {
+                Map<String, String> headers = new LinkedHashMap<>(caller);
+                headers.put("Accept", "text/plain;version=0.0.4");
+                probes.add(new Probe("prometheus includedNames " + abbreviate(value), "GET", "/actuator/prometheus?includedNames=" + value,
+                        headers, readOrRefused));
+            }
+        }
+        for (String accept : List.of("application/openmetrics-text", "*/*", "text/html", "x", "application/json;q=x")) {
+            probes.add(new Probe("prometheus accept " + accept, "GET", "/actuator/prometheus", Map.of("Authorization", admin, "Accept", accept),
+                    readOrRefused));
+        }
+        for (String method : List.of("POST", "PUT", "DELETE", "PATCH", "OPTIONS")) {
+            for (String path : List.of("/actuator/prometheus", "/actuator/shutdown", "/actuator/health", "/actuator/loggers/ROOT")) {
+                probes.add(new Probe("actuator " + method, method, path, Map.of("Authorization", admin),
+                        java.util.Set.of(200, 204, 400, 404, 405, 415)));
+            }
+        }
+        for (String path : List.of("/actuator/health/x", "/actuator/health/db", "/actuator/health/readiness/x", "/actuator/health/liveness/db",
+                "/actuator/health/" + "x".repeat(500), "/actuator/health/%C3%AA", "/actuator/health/readiness/db/x")) {
+            probes.add(new Probe("health not there", "GET", path, Map.of(), java.util.Set.of(404)));
+        }
+        for (String path : List.of("/actuator/health/%00", "/actuator/health/%", "/actuator/prometheus%00", "/actuator/%2e%2e/%2e%2e/etc")) {
+            probes.add(new Probe("actuator refused by Tomcat", "GET", path, Map.of("Authorization", admin), java.util.Set.of(400, 404)));
+        }
+        probes.add(new Probe("actuator control character", "GET", "/actuator/prometheus", Map.of("Authorization", "Bearer a\u0001b"),
+                java.util.Set.of(400, 401)));
+        return probes;
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     // --- helpers -----------------------------------------------------------------------------------
+
+    /** What is wrong with an answer whatever the request: a 5xx, a 4xx that is no problem, a 400 naming no field; else null. */
+    private static String failure(int status, String contentType, String text) {
+        if (status >= 500) return "5xx";
+        if (status < 400) return null;
+        if (!contentType.startsWith("application/problem+json")) return "not problem+json";
+        if (status != 400) return null;
+        try {
+            var errors = JSON.readTree(text).path("errors");
+            return errors.isEmpty() || errors.get(0).path("field").asText().isBlank() ? "400 without a field" : null;
+        } catch (java.io.IOException e) {
+            return "not JSON";
+        }
+    }
 
     private Map<String, Long> counts() {
         Map<String, Long> counts = new TreeMap<>();
