@@ -8,8 +8,9 @@
 # OUTPUT (default target/image/motcua-base.tar) is an image tarball in `docker save` format with one
 # gzipped layer; Jib builds the service image on it (pom.xml, profile "image": tar:// base image).
 # The package set is Debian's "essential" set plus those packages and their dependencies: no apt,
-# no Perl, no manual pages. With the same package versions the output is bit for bit the same
-# (SOURCE_DATE_EPOCH); Debian's security updates come in whenever it is built again.
+# no Perl, no manual pages. With the same package versions the output is the same bit for bit
+# (SOURCE_DATE_EPOCH) but for the Java trust store (/etc/ssl/certs/java/cacerts), whose entries
+# keytool dates with the clock; Debian's security updates come in whenever it is built again.
 #
 # Built once and kept in MOTCUA_BASE_CACHE (default ~/.cache/motcua) for MOTCUA_BASE_MAX_AGE_DAYS
 # (default 7) or until this recipe changes; MOTCUA_BASE_REBUILD=1 builds it anew. Debian's packages
