@@ -47,6 +47,21 @@ public class Provisioner {
 
     public static final String PROVINCE_ADMIN_GROUP = "province:admin";
 
+    /**
+     * What every official of the province may do whatever their commune — open Tasklist, read the
+     * dossiers' processes and history, read users and groups — is granted once, to a province-wide
+     * group every official belongs to, and the one-stop's and the leadership's own grants to two more
+     * such groups; never to each commune's groups. The commune's tenant (its groups' membership) keeps
+     * each official to their commune's dossiers as before. Granted per commune, these "any resource"
+     * rows grew with the province (about 2,600 at 100 communes) and the engine reads every one of them
+     * for every task it checks ({@code AUTH.RESOURCE_ID_ IN (task, key, '*')}), so a commune's inbox
+     * slowed as the province grew; now their number is fixed. The ids have no colon, so no code takes
+     * them for a commune's role group.
+     */
+    public static final String OFFICIALS_GROUP = "motcua-officials";
+    public static final String ONE_STOP_GROUP = "motcua-one-stop";
+    public static final String LEADERS_GROUP = "motcua-leaders";
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
@@ -79,6 +94,7 @@ public class Provisioner {
         OrgChart checked = OrgChartReader.check(chart);
         lockProvisioning();
         Run run = new Run(snapshot.load(), passwords);
+        ensureProvinceGroups(run);
         List<String> filterIds = ensureFilters(run);
         Map<String, String> communes = new HashMap<>();
         jdbc.sql("select code, name || '|' || agency_id || '|' || province_code || '|' || province_name from mc_commune")
@@ -95,13 +111,13 @@ public class Provisioner {
             upsertCommune(checked.province(), commune, communes, departments, run);
             ensureTenant(commune.code(), commune.name(), run);
             ensureGroup(Role.RECEPTION.groupId(commune.code(), null), Role.RECEPTION.label() + " – " + commune.name(),
-                    commune.code(), Role.RECEPTION, run);
+                    commune.code(), run);
             ensureGroup(Role.LEADER.groupId(commune.code(), null), Role.LEADER.label() + " – " + commune.name(),
-                    commune.code(), Role.LEADER, run);
+                    commune.code(), run);
             for (Department d : commune.departments()) {
                 for (Role role : List.of(Role.HEAD, Role.SPECIALIST)) {
                     ensureGroup(role.groupId(commune.code(), d.code()), role.label() + " – " + d.name() + " – " + commune.name(),
-                            commune.code(), role, run);
+                            commune.code(), run);
                 }
             }
             Set<String> listed = new HashSet<>();
@@ -119,6 +135,7 @@ public class Provisioner {
                     }
                 }
                 ensureMembership(official.id(), roleGroup, run);
+                joinProvinceGroups(official.id(), official.role(), run);
                 upsertOfficial(commune.code(), official, row, run);
             }
             for (OfficialRow row : officials.values()) {
@@ -194,29 +211,57 @@ public class Provisioner {
         }
     }
 
-    private void ensureGroup(String id, String name, String tenant, Role role, Run run) {
+    private void ensureGroup(String id, String name, String tenant, Run run) {
         ensureGroupRecord(id, name, Groups.GROUP_TYPE_WORKFLOW, run);
         if (run.state.tenantGroups().add(tenant + "|" + id)) {
             identity.createTenantGroupMembership(tenant, id);
             run.changes.add("group " + id + " joined tenant " + tenant);
         }
-        grant(id, Resources.APPLICATION, "tasklist", Permissions.ACCESS, run);
-        // reading the dossiers' variables and history (Tasklist's list columns, History tab); the
-        // commune's tenant keeps this to the commune's own dossiers
+        // an earlier release granted the province-wide permissions to each commune's groups
+        for (Map.Entry<Resource, String> obsolete : COMMUNE_GRANTS_MOVED) {
+            revoke(id, obsolete.getKey(), obsolete.getValue(), run);
+        }
+    }
+
+    private static final List<Map.Entry<Resource, String>> COMMUNE_GRANTS_MOVED = List.of(
+            Map.entry(Resources.APPLICATION, "tasklist"),
+            Map.entry(Resources.PROCESS_DEFINITION, Authorization.ANY),
+            Map.entry(Resources.PROCESS_DEFINITION, vn.motcua.process.DossierProcess.Block.COUNTER_INTAKE),
+            Map.entry(Resources.USER, Authorization.ANY),
+            Map.entry(Resources.GROUP, Authorization.ANY),
+            Map.entry(Resources.PROCESS_INSTANCE, Authorization.ANY),
+            Map.entry(Resources.TASK, Authorization.ANY));
+
+    private void ensureProvinceGroups(Run run) {
+        ensureGroupRecord(OFFICIALS_GROUP, "Cán bộ, công chức các xã, phường (quyền chung)", Groups.GROUP_TYPE_WORKFLOW, run);
+        grant(OFFICIALS_GROUP, Resources.APPLICATION, "tasklist", Permissions.ACCESS, run);
+        // reading the dossiers' variables and history (Tasklist's list columns, History tab); each
+        // official's commune tenant keeps this to the commune's own dossiers
         for (Permission p : List.of(Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY)) {
-            grant(id, Resources.PROCESS_DEFINITION, Authorization.ANY, p, run);
+            grant(OFFICIALS_GROUP, Resources.PROCESS_DEFINITION, Authorization.ANY, p, run);
         }
-        grant(id, Resources.USER, Authorization.ANY, Permissions.READ, run);
-        grant(id, Resources.GROUP, Authorization.ANY, Permissions.READ, run);
-        if (role == Role.RECEPTION) {
-            // the counter intake ("Tiếp nhận hồ sơ" in Tasklist's start dialog): the one-stop may start it, and only it
-            grant(id, Resources.PROCESS_DEFINITION, vn.motcua.process.DossierProcess.Block.COUNTER_INTAKE,
-                    Permissions.CREATE_INSTANCE, run);
-            grant(id, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE, run);
-        }
-        if (role == Role.LEADER) {
-            // the commune's leadership oversees every dossier of the commune (its tenant keeps it there)
-            grant(id, Resources.TASK, Authorization.ANY, Permissions.READ, run);
+        grant(OFFICIALS_GROUP, Resources.USER, Authorization.ANY, Permissions.READ, run);
+        grant(OFFICIALS_GROUP, Resources.GROUP, Authorization.ANY, Permissions.READ, run);
+        ensureGroupRecord(ONE_STOP_GROUP, "Bộ phận Một cửa các xã, phường (quyền chung)", Groups.GROUP_TYPE_WORKFLOW, run);
+        // the counter intake ("Tiếp nhận hồ sơ" in Tasklist's start dialog): the one-stop may start it, and only it
+        grant(ONE_STOP_GROUP, Resources.PROCESS_DEFINITION, vn.motcua.process.DossierProcess.Block.COUNTER_INTAKE,
+                Permissions.CREATE_INSTANCE, run);
+        grant(ONE_STOP_GROUP, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE, run);
+        ensureGroupRecord(LEADERS_GROUP, "Lãnh đạo UBND các xã, phường (quyền chung)", Groups.GROUP_TYPE_WORKFLOW, run);
+        // the commune's leadership oversees every dossier of the commune (their tenant keeps it there)
+        grant(LEADERS_GROUP, Resources.TASK, Authorization.ANY, Permissions.READ, run);
+    }
+
+    /** The province-wide groups of an official's role: all officials, and the one-stop's or the leadership's. */
+    private void joinProvinceGroups(String userId, Role role, Run run) {
+        ensureMembership(userId, OFFICIALS_GROUP, run);
+        for (Map.Entry<String, Role> g : Map.of(ONE_STOP_GROUP, Role.RECEPTION, LEADERS_GROUP, Role.LEADER).entrySet()) {
+            if (g.getValue() == role) {
+                ensureMembership(userId, g.getKey(), run);
+            } else if (run.memberships.remove(userId + "|" + g.getKey())) {
+                identity.deleteMembership(userId, g.getKey());
+                run.changes.add("user " + userId + " left " + g.getKey());
+            }
         }
     }
 
@@ -393,6 +438,17 @@ public class Provisioner {
         authorizations.saveAuthorization(auth);
         run.state.grants().put(key, (perms == null ? 0 : perms) | permission.getValue());
         run.changes.add("granted " + permission.getName() + " on " + resource.resourceName() + " " + resourceId + " to " + groupId);
+    }
+
+    private void revoke(String groupId, Resource resource, String resourceId, Run run) {
+        if (run.state.grants().remove(IdentitySnapshot.grantKey(groupId, resource.resourceType(), resourceId)) == null) {
+            return;
+        }
+        for (Authorization auth : authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list()) {
+            authorizations.deleteAuthorization(auth.getId());
+        }
+        run.changes.add("revoked " + resource.resourceName() + " " + resourceId + " from " + groupId + " (granted province-wide now)");
     }
 
     /** One provisioning run: what the identity holds (updated as the run writes) and what changed. */

@@ -40,10 +40,16 @@ class ProvisioningTest {
                 + " " + identity.createUserQuery().userId("tan-giang.reception").singleResult().getLastName())
                 .isEqualTo("Nguyễn Thị Thu Trang");
         assertThat(identity.createTenantQuery().groupMember("tan-giang:reception").list()).extracting("id").containsExactly("tan-giang");
-        assertThat(authorizations.isUserAuthorized("tan-giang.reception", List.of("tan-giang:reception"),
+        // the permissions every official has are granted once, province-wide, not per commune (Provisioner.OFFICIALS_GROUP)
+        List<String> groups = identity.createGroupQuery().groupMember("tan-giang.reception").list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        assertThat(groups).containsExactlyInAnyOrder("tan-giang:reception", Provisioner.OFFICIALS_GROUP, Provisioner.ONE_STOP_GROUP);
+        assertThat(authorizations.isUserAuthorized("tan-giang.reception", groups,
                 Permissions.ACCESS, Resources.APPLICATION, "tasklist")).isTrue();
-        assertThat(authorizations.isUserAuthorized("tan-giang.reception", List.of("tan-giang:reception"),
+        assertThat(authorizations.isUserAuthorized("tan-giang.reception", groups,
                 Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isFalse();
+        assertThat(authorizations.createAuthorizationQuery().groupIdIn("tan-giang:reception", "tan-giang:leader", "tan-giang:vp:head")
+                .resourceId("*").count()).as("no per-commune grant on every resource").isZero();
         assertThat(filters.createFilterQuery().list()).extracting("name").containsExactlyInAnyOrder(
                 "Việc cần xử lý", "Hồ sơ chờ tiếp nhận", "Hồ sơ của tôi", "Hồ sơ của phòng", "Sắp đến hạn", "Quá hạn",
                 "Chờ phê duyệt");
