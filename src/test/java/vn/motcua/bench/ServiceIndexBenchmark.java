@@ -40,9 +40,19 @@ public final class ServiceIndexBenchmark {
     static final String DB = "motcua_bench";
 
     public static void main(String[] args) throws Exception {
-        int dossiers = Integer.getInteger("bench.dossiers", 1_000_000);
-        int runs = Integer.getInteger("bench.runs", 7);
-        boolean fresh = Boolean.getBoolean("bench.fresh");
+        Result r = run(Integer.getInteger("bench.dossiers", 1_000_000), Integer.getInteger("bench.runs", 7), Boolean.getBoolean("bench.fresh"));
+        System.out.println();
+        System.out.println(r.conditions());
+        r.lines().forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "target: the index of 1,000,000 dossiers ≤ 1000 ms (median): %s (%.0f ms)%n",
+                r.yearMedianMs() <= 1000 ? "MET" : "NOT MET", r.yearMedianMs());
+    }
+
+    /** The figures of one run: the table's lines, its conditions, the year's median. */
+    record Result(String conditions, List<String> lines, double yearMedianMs) {
+    }
+
+    static Result run(int dossiers, int runs, boolean fresh) throws Exception {
         if (fresh || !exists()) create();
         ConfigurableApplicationContext app = SpringApplication.run(MotcuaApplication.class,
                 "--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + SERVER + DB,
@@ -54,7 +64,7 @@ public final class ServiceIndexBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://localhost:" + port;
             List<String> lines = new ArrayList<>();
-            lines.add(String.format("%-58s %9s %9s %9s", "call (admin, over HTTP)", "min ms", "median ms", "max ms"));
+            lines.add(String.format("  %-58s %9s %9s %9s", "call (admin, over HTTP)", "min ms", "median ms", "max ms"));
             double[] year = time(http, base + "/api/service-index?from=2025-01-01&to=2025-12-31", runs);
             lines.add(row("GET /api/service-index, the year 2025", year));
             lines.add(row("GET /api/service-index, one month (2025-06)",
@@ -63,20 +73,16 @@ public final class ServiceIndexBenchmark {
                     time(http, base + "/api/service-index/weekly?week=2025-06-16", runs)));
             lines.add(row("GET /api/service-index/dossiers?indicator=2.1 (page 1)",
                     time(http, base + "/api/service-index/dossiers?indicator=2.1&from=2025-01-01&to=2025-12-31", runs)));
-            System.out.println();
-            System.out.println("Service index benchmark — PostgreSQL " + version() + ", " + Runtime.getRuntime().availableProcessors()
-                    + " cores, " + seeded + " dossiers in 2025 over 100 communes, " + runs + " runs after 2 warm-ups");
-            lines.forEach(System.out::println);
-            boolean met = year[1] <= 1000;
-            System.out.printf(Locale.ROOT, "target: the index of 1,000,000 dossiers ≤ 1000 ms (median): %s (%.0f ms)%n",
-                    met ? "MET" : "NOT MET", year[1]);
+            String conditions = "Service index — PostgreSQL " + version() + ", " + Runtime.getRuntime().availableProcessors()
+                    + " cores, " + seeded + " dossiers in 2025 over 100 communes, " + runs + " runs after 2 warm-ups";
+            return new Result(conditions, lines, year[1]);
         } finally {
             app.close();
         }
     }
 
     private static String row(String label, double[] t) {
-        return String.format(Locale.ROOT, "%-58s %9.0f %9.0f %9.0f", label, t[0], t[1], t[2]);
+        return String.format(Locale.ROOT, "  %-58s %9.0f %9.0f %9.0f", label, t[0], t[1], t[2]);
     }
 
     /** min, median, max of the calls, after two warm-ups. */

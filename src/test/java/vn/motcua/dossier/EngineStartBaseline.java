@@ -1,0 +1,54 @@
+package vn.motcua.dossier;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.engine.DossierEngine;
+
+/**
+ * For the benchmark: the engine's own start of a dossier's process, without motcua's intake around
+ * it. {@link #register} does, untimed, what the intake does before the engine (validation, the
+ * dossier's row and status), {@link #start} only what the engine does: the same process, business
+ * key and tenant, in a transaction of its own, to its first wait state.
+ */
+public final class EngineStartBaseline {
+
+    private final SubmissionValidator validator;
+    private final DossierCodes codes;
+    private final DossierRepository dossiers;
+    private final StatusLog statusLog;
+    private final DossierEngine engine;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    public record Registered(String code, String processKey, String commune) {
+    }
+
+    public EngineStartBaseline(ApplicationContext app) {
+        validator = app.getBean(SubmissionValidator.class);
+        codes = app.getBean(DossierCodes.class);
+        dossiers = app.getBean(DossierRepository.class);
+        statusLog = app.getBean(StatusLog.class);
+        engine = app.getBean(DossierEngine.class);
+        clock = app.getBean(Clock.class);
+        transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+    }
+
+    public Registered register(SubmissionRequest request) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        SubmissionValidator.ValidSubmission s = validator.validate(request, now.toLocalDate());
+        String code = codes.next(s.commune().agencyId(), now.toLocalDate());
+        transaction.executeWithoutResult(tx -> {
+            dossiers.insert(code, s, now, LookupSecrets.generate());
+            statusLog.registered(code, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ " + s.channel().label());
+        });
+        return new Registered(code, s.procedure().processKey(), s.commune().code());
+    }
+
+    /** The engine's part of an intake; returns the process instance id. */
+    public String start(Registered r) {
+        return transaction.execute(tx -> engine.start(r.processKey(), r.code(), r.commune()));
+    }
+}
