@@ -83,6 +83,15 @@ public record Procedure(
         return all;
     }
 
+    /** A procedure with no retention of its own (the catalog gives it its default). */
+    public Procedure(String code, String name, String field, String department, Limit limit, List<Fee> fees,
+                     List<Component> components, List<ReturnMethod> returnMethods, boolean interAgency, String processKey,
+                     String resolution, List<String> agencyParts, boolean financialObligation, Map<String, Integer> steps,
+                     SupplementRule supplementRule) {
+        this(code, name, field, department, limit, fees, components, returnMethods, interAgency, processKey, resolution,
+                agencyParts, financialObligation, steps, supplementRule, null);
+    }
+
     /** The same procedure with the catalog's default retention when it names none of its own. */
     Procedure withDefaultRetention(Retention fallback) {
         return retention != null || fallback == null ? this : new Procedure(code, name, field, department, limit, fees, components,

@@ -39,12 +39,25 @@ class HistoryRetention {
                 .sql("select procedure_code from mc_dossier where code = ?").param(code)
                 .query(String.class).optional()
                 .flatMap(catalog::retention));
-        return new AbstractProcessEnginePlugin() {
-            @Override
-            public void preInit(ProcessEngineConfigurationImpl configuration) {
-                configuration.setHistoryRemovalTimeProvider(provider);
-            }
-        };
+        return new RemovalTimePlugin(provider);
+    }
+
+    static final class RemovalTimePlugin extends AbstractProcessEnginePlugin {
+        private final HistoryRemovalTimeProvider provider;
+
+        RemovalTimePlugin(HistoryRemovalTimeProvider provider) {
+            this.provider = provider;
+        }
+
+        @Override
+        public void preInit(ProcessEngineConfigurationImpl configuration) {
+            configuration.setHistoryRemovalTimeProvider(provider);
+        }
+
+        @Override
+        public String toString() {
+            return "HistoryRetention";
+        }
     }
 
     /** The removal time of a dossier's history: end + its procedure's retention; otherwise Camunda's own rule. */
