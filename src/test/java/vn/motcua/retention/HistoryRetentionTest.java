@@ -68,6 +68,18 @@ class HistoryRetentionTest {
         Http http = new Http(port);
         DossierSteps steps = new DossierSteps(http);
 
+        // the engine scheduled its cleanup at start for the night window, 22:00-05:00 Vietnam time
+        List<Job> scheduled = history.findHistoryCleanupJobs();
+        assertThat(scheduled).hasSize(1);
+        java.time.LocalTime due = scheduled.get(0).getDuedate().toInstant().atOffset(java.time.ZoneOffset.ofHours(7)).toLocalTime();
+        assertThat(!due.isBefore(java.time.LocalTime.of(22, 0)) || due.isBefore(java.time.LocalTime.of(5, 0))).as("due at %s", due).isTrue();
+
+        com.fasterxml.jackson.databind.JsonNode rule = http.get("/api/procedures/1.001193", null).expect(200).body().get("retention");
+        assertThat(rule.get("period").asText()).isEqualTo("P20Y");
+        assertThat(rule.get("label").asText()).isEqualTo("20 năm kể từ khi hồ sơ kết thúc");
+        assertThat(rule.get("basis").asText()).startsWith("Luật Hộ tịch 2014");
+        assertThat(http.get("/api/procedures/1.004873", null).expect(200).body().get("retention").get("period").asText()).isEqualTo("P10Y");
+
         at(BIRTH_ENDS);
         DossierSteps.AtStep approval = steps.atApproval();
         http.complete("tan-giang.leader", approval.taskId(), Map.of("leaderDecision", "APPROVE")).expect(204);
