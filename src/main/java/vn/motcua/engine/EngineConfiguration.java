@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,7 +31,7 @@ class EngineConfiguration {
         return new MotcuaEnginePlugin(parseListeners, workingTime);
     }
 
-    /** Commune tenants, the working-time calendar, and motcua's parse listeners on every diagram. */
+    /** Commune tenants, the working-time calendar, motcua's parse listeners on every diagram, authorization checks without a province-wide scan. */
     static final class MotcuaEnginePlugin extends AbstractProcessEnginePlugin {
         private final List<BpmnParseListener> parseListeners;
         private final vn.motcua.calendar.WorkingTime workingTime;
@@ -53,6 +56,22 @@ class EngineConfiguration {
                     : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
             listeners.addAll(parseListeners);
             configuration.setCustomPostBPMNParseListeners(listeners);
+            List<SessionFactory> sessions = configuration.getCustomSessionFactories() == null
+                    ? new ArrayList<>()
+                    : new ArrayList<>(configuration.getCustomSessionFactories());
+            // replaces the engine's AuthorizationManager session (same session type)
+            sessions.add(new SessionFactory() {
+                @Override
+                public Class<?> getSessionType() {
+                    return AuthorizationManager.class;
+                }
+
+                @Override
+                public Session openSession() {
+                    return new UnfilteredGroupAuthorizations();
+                }
+            });
+            configuration.setCustomSessionFactories(sessions);
         }
     }
 
