@@ -1,5 +1,8 @@
 package vn.motcua.catalog;
 
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +32,8 @@ import java.util.Map;
  *                      financial obligations (status 6, the clock paused until they are met)
  * @param steps         each user task's share of the limit, in percent
  * @param supplementRule how a supplement requested during processing moves the appointment
+ * @param retention     how long the dossier's history (the engine's and motcua's own rows) is kept after
+ *                      the dossier ends; the catalog's default when the entry names none
  */
 public record Procedure(
         String code,
@@ -45,7 +50,8 @@ public record Procedure(
         List<String> agencyParts,
         boolean financialObligation,
         Map<String, Integer> steps,
-        SupplementRule supplementRule) {
+        SupplementRule supplementRule,
+        Retention retention) {
 
     public Procedure {
         if (supplementRule == null) supplementRule = SupplementRule.RESTART;
@@ -75,6 +81,69 @@ public record Procedure(
         java.util.Set<FeeExemption> all = java.util.EnumSet.noneOf(FeeExemption.class);
         fees.forEach(f -> all.addAll(f.exemptions()));
         return all;
+    }
+
+    /** A procedure with no retention of its own (the catalog gives it its default). */
+    public Procedure(String code, String name, String field, String department, Limit limit, List<Fee> fees,
+                     List<Component> components, List<ReturnMethod> returnMethods, boolean interAgency, String processKey,
+                     String resolution, List<String> agencyParts, boolean financialObligation, Map<String, Integer> steps,
+                     SupplementRule supplementRule) {
+        this(code, name, field, department, limit, fees, components, returnMethods, interAgency, processKey, resolution,
+                agencyParts, financialObligation, steps, supplementRule, null);
+    }
+
+    /** The same procedure with the catalog's default retention when it names none of its own. */
+    Procedure withDefaultRetention(Retention fallback) {
+        return retention != null || fallback == null ? this : new Procedure(code, name, field, department, limit, fees, components,
+                returnMethods, interAgency, processKey, resolution, agencyParts, financialObligation, steps, supplementRule, fallback);
+    }
+
+    /**
+     * How long a dossier's history is kept once the dossier has ended: an ISO-8601 period
+     * ({@code P20Y}, {@code P6M}, {@code P90D}) and the legal text or decision behind it. Counted in
+     * Vietnam's calendar from the end of the dossier's process; the engine's history (Camunda's removal
+     * time) and motcua's rows ({@code mc_dossier.retain_until}) follow the same rule.
+     */
+    public record Retention(String period, String basis) {
+
+        /** The longest period a catalog may give: beyond it the rule is "permanent", which motcua does not keep. */
+        public static final Period MAX = Period.ofYears(100);
+
+        static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+        /** The period; only for a rule the catalog has checked ({@link #problems()} empty). */
+        public Period asPeriod() {
+            return Period.parse(period);
+        }
+
+        /** When history of a dossier that ended at {@code end} may be removed. */
+        public Instant until(Instant end) {
+            return end.atZone(ZONE).plus(asPeriod()).toInstant();
+        }
+
+        /** What is wrong with the rule, in the catalog's words; empty when it is usable. */
+        List<String> problems() {
+            List<String> problems = new java.util.ArrayList<>();
+            if (period == null || period.isBlank()) {
+                problems.add("retention period is missing (an ISO-8601 period such as P20Y)");
+            } else {
+                try {
+                    Period p = Period.parse(period);
+                    java.time.LocalDate from = java.time.LocalDate.of(2000, 1, 1);
+                    if (p.isZero() || p.getYears() < 0 || p.getMonths() < 0 || p.getDays() < 0) {
+                        problems.add("retention period " + period + " is not positive (thời hạn lưu phải lớn hơn 0)");
+                    } else if (from.plus(p).isAfter(from.plus(MAX))) {
+                        problems.add("retention period " + period + " is longer than " + MAX
+                                + " (a permanent record is the register's, not motcua's)");
+                    }
+                } catch (java.time.format.DateTimeParseException e) {
+                    problems.add("retention period " + period + " is not an ISO-8601 period such as P20Y, P6M or P90D"
+                            + " (thời hạn lưu không đúng định dạng ISO-8601)");
+                }
+            }
+            if (basis == null || basis.isBlank()) problems.add("the retention's legal basis is missing");
+            return problems;
+        }
     }
 
     /** The statutory limit and the legal text that sets it. */

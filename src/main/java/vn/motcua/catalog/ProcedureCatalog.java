@@ -22,12 +22,28 @@ public class ProcedureCatalog {
 
     private final Map<String, String> departments;
 
+    private final Procedure.Retention defaultRetention;
+
     ProcedureCatalog(Map<String, String> departments, List<Procedure> procedures) {
+        this(departments, null, procedures);
+    }
+
+    ProcedureCatalog(Map<String, String> departments, Procedure.Retention defaultRetention, List<Procedure> procedures) {
         List<String> problems = new ArrayList<>();
         this.departments = departments == null ? Map.of() : Map.copyOf(departments);
+        this.defaultRetention = defaultRetention;
+        if (defaultRetention != null) {
+            defaultRetention.problems().forEach(problem -> problems.add("catalog default: " + problem));
+        }
         Map<String, Procedure> map = new LinkedHashMap<>();
-        for (Procedure p : procedures) {
+        for (Procedure entry : procedures) {
+            Procedure p = entry.withDefaultRetention(defaultRetention);
             String where = "procedure " + (p.code() == null ? "#" + (map.size() + 1) : p.code());
+            if (p.retention() == null) {
+                problems.add(where + ": retention is missing (give the procedure one, or the catalog a default retention at the top)");
+            } else if (p.retention() != defaultRetention) {
+                p.retention().problems().forEach(problem -> problems.add(where + ": " + problem));
+            }
             if (blank(p.code())) problems.add(where + ": code is missing");
             if (blank(p.name())) problems.add(where + ": name is missing");
             if (blank(p.department())) {
@@ -65,7 +81,7 @@ public class ProcedureCatalog {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         try (InputStream in = resource.getInputStream()) {
             CatalogFile file = yaml.readValue(in, CatalogFile.class);
-            return new ProcedureCatalog(file.departments(), file.procedures() == null ? List.of() : file.procedures());
+            return new ProcedureCatalog(file.departments(), file.retention(), file.procedures() == null ? List.of() : file.procedures());
         } catch (IOException e) {
             throw new CatalogException(List.of("cannot read " + resource.getDescription() + ": " + e.getMessage()));
         }
@@ -77,6 +93,24 @@ public class ProcedureCatalog {
 
     public Collection<Procedure> all() {
         return byCode.values();
+    }
+
+    /**
+     * How long the history of a dossier of this procedure is kept: the procedure's rule; for a code the
+     * catalog no longer lists (a dossier outlives catalog changes) the catalog's default, or without one
+     * the longest rule of the catalog. Empty only for an empty catalog.
+     */
+    public Optional<Procedure.Retention> retention(String procedureCode) {
+        java.time.LocalDate from = java.time.LocalDate.of(2000, 1, 1);
+        return find(procedureCode).map(Procedure::retention)
+                .or(() -> Optional.ofNullable(defaultRetention))
+                .or(() -> byCode.values().stream().map(Procedure::retention)
+                        .max(java.util.Comparator.comparing(r -> from.plus(r.asPeriod()))));
+    }
+
+    /** The catalog's default retention, for procedures that name none. */
+    public Optional<Procedure.Retention> defaultRetention() {
+        return Optional.ofNullable(defaultRetention);
     }
 
     /** The resolution variants a procedure may name; the inter-agency one needs the other agencies' parts. */
@@ -125,6 +159,6 @@ public class ProcedureCatalog {
         return departments;
     }
 
-    record CatalogFile(Map<String, String> departments, List<Procedure> procedures) {
+    record CatalogFile(Map<String, String> departments, Procedure.Retention retention, List<Procedure> procedures) {
     }
 }

@@ -155,7 +155,17 @@ class ProcedureController {
                         f.exemptions().stream().map(e -> new Named(e.name(), e.label())).toList(), f.provinceSet(), f.basis())).toList(),
                 p.components().stream().map(c -> new Paper(c.name(), c.required())).toList(),
                 p.returnMethods().stream().map(m -> new Named(m.name(), m.label())).toList(),
-                p.interAgency(), p.supplementRule().name(), p.countsPages(), p.needsEventDate(), p.processKey());
+                p.interAgency(), p.supplementRule().name(), p.countsPages(), p.needsEventDate(), p.processKey(),
+                new RetentionInfo(p.retention().period(), retentionLabel(p.retention().asPeriod()), p.retention().basis()));
+    }
+
+    /** "20 năm", "6 tháng", "1 năm 6 tháng", "90 ngày". */
+    static String retentionLabel(java.time.Period period) {
+        List<String> parts = new ArrayList<>();
+        if (period.getYears() > 0) parts.add(period.getYears() + " năm");
+        if (period.getMonths() > 0) parts.add(period.getMonths() + " tháng");
+        if (period.getDays() > 0) parts.add(period.getDays() + " ngày");
+        return String.join(" ", parts) + " kể từ khi hồ sơ kết thúc";
     }
 
     private ResponseEntity<ProblemDetail> notFound(String code) {
@@ -208,6 +218,12 @@ class ProcedureController {
 
     record ProcedureInfo(String code, String name, String field, Named department, LimitInfo limit, List<FeeInfo> fees,
                          List<Paper> papers, List<Named> returnMethods, boolean interAgency, String supplementRule,
-                         boolean countsPages, boolean needsEventDate, String processKey) {
+                         boolean countsPages, boolean needsEventDate, String processKey, RetentionInfo retention) {
+    }
+
+    /** How long the dossier's processing history is kept after it ends (ISO-8601 period), its label and legal basis. */
+    @Schema(name = "ProcedureRetention")
+    record RetentionInfo(@Schema(example = "P20Y") String period, @Schema(example = "20 năm kể từ khi hồ sơ kết thúc") String label,
+                         String basis) {
     }
 }

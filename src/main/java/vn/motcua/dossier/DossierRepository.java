@@ -180,6 +180,11 @@ class DossierRepository {
                 where id = ?""").param(id).update();
     }
 
+    /** Until when the ended dossier and its rows are kept (retention.NightlyRetention removes them after). */
+    void retainUntil(long id, OffsetDateTime until) {
+        jdbc.sql("update mc_dossier set retain_until = ? where id = ?").params(until, id).update();
+    }
+
     /** Processing ended (the first of result ready, returned, stopped, refused, withdrawn), for the service index. */
     void ended(long id, OffsetDateTime at, Long processingMinutes) {
         jdbc.sql("update mc_dossier set ended_at = coalesce(ended_at, ?), processing_minutes = coalesce(processing_minutes, ?) where id = ?")

@@ -64,6 +64,11 @@ public class StatusLog {
         } else if (ENDS.contains(status)) {
             dossiers.ended(d.id(), now, null);
         }
+        if (ENDS.contains(status)) {
+            // the dossier is over: kept as long as its procedure's retention says, like the engine's history of it
+            catalog.retention(d.procedureCode()).ifPresent(r -> dossiers.retainUntil(d.id(),
+                    OffsetDateTime.ofInstant(r.until(now.toInstant()), now.getOffset())));
+        }
         Dossier changed = dossiers.require(code);
         syncToPortal(changed);
         CitizenNotices.Event event = switch (status) {

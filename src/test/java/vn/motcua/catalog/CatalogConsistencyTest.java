@@ -30,6 +30,7 @@ class CatalogConsistencyTest {
     void aMissingProcessAStepWithoutAShareAndABadTotalAreReported() throws IOException {
         ProcedureCatalog catalog = catalog("""
                 departments: { vp: Văn phòng HĐND và UBND }
+                retention: { period: P10Y, basis: "Luật thử" }
                 procedures:
                   - code: "1.000001"
                     name: Thủ tục thử
@@ -75,6 +76,7 @@ class CatalogConsistencyTest {
         };
         ProcedureCatalog catalog = catalog("""
                 departments: { vp: Văn phòng HĐND và UBND }
+                retention: { period: P10Y, basis: "Luật thử" }
                 procedures:
                   - code: "1.000002"
                     name: Thủ tục thử
@@ -96,6 +98,7 @@ class CatalogConsistencyTest {
     void aCatalogEntryWithoutItsEssentialsIsRefusedOnLoad() {
         assertThatThrownBy(() -> catalog("""
                 departments: { vp: Văn phòng HĐND và UBND }
+                retention: { period: P10Y, basis: "Luật thử" }
                 procedures:
                   - code: "1.000003"
                     limit: { value: 0, unit: WORKING_DAYS, basis: "Luật thử" }
@@ -110,6 +113,7 @@ class CatalogConsistencyTest {
     void anUnknownDepartmentAFeeRuleThatCannotBeEvaluatedAndAProcedureBpmnWithoutAnEntryAreRefused() throws IOException {
         assertThatThrownBy(() -> catalog("""
                 departments: { vp: Văn phòng HĐND và UBND }
+                retention: { period: P10Y, basis: "Luật thử" }
                 procedures:
                   - code: "1.000004"
                     name: Thủ tục thử
@@ -133,6 +137,7 @@ class CatalogConsistencyTest {
                 .hasMessageContaining("paper \"tờ khai \" is listed twice");
         assertThatThrownBy(() -> catalog("""
                 departments: { vp: Văn phòng HĐND và UBND }
+                retention: { period: P10Y, basis: "Luật thử" }
                 procedures:
                   - code: "1.000005"
                     name: Thủ tục thử
@@ -159,6 +164,7 @@ class CatalogConsistencyTest {
     void theResolutionAndTheAgencyPartsAreTheCatalogsAndAreCheckedOnLoad() {
         String head = """
                 departments: { vp: Văn phòng HĐND và UBND }
+                retention: { period: P10Y, basis: "Luật thử" }
                 procedures:
                   - code: "1.000006"
                     name: Thủ tục thử
