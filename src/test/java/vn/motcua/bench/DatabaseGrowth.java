@@ -36,7 +36,7 @@ final class DatabaseGrowth {
     static final Set<String> AUDIT = Set.of("act_hi_actinst", "act_hi_taskinst", "act_hi_op_log", "act_hi_comment",
             "mc_audit", "mc_dossier_status", "mc_handover");
 
-    record Size(long rows, long bytes) {
+    record Size(long rows, long bytes, long indexBytes) {
     }
 
     private final int dossiers;
@@ -78,14 +78,16 @@ final class DatabaseGrowth {
                     kb, engine * per / 1024, motcua * per / 1024, (engine + motcua) * per * 1000 / 1048576));
             report.line(String.format(Locale.ROOT, "  the audit (%s): %.1f KB per dossier", String.join(", ", AUDIT.stream().sorted().toList()),
                     audit * per / 1024));
-            report.line(String.format(Locale.ROOT, "  %-26s %12s %10s %14s %12s %6s", "table", "rows", "rows/doss.", "bytes", "KB/dossier", "share"));
+            report.line(String.format(Locale.ROOT, "  %-26s %12s %10s %14s %12s %6s %8s %8s", "table", "rows", "rows/doss.", "bytes", "KB/dossier", "share",
+                    "indexes", "B/row"));
             List<String> tables = new ArrayList<>(full.keySet());
             tables.sort(Comparator.comparingLong((String t) -> grown(empty, full, t).bytes()).reversed());
             for (String t : tables) {
                 Size g = grown(empty, full, t);
                 if (g.bytes() <= 0 && g.rows() <= 0) continue;
-                report.line(String.format(Locale.ROOT, "  %-26s %,12d %10.1f %,14d %12.2f %5.1f%%%s", t, g.rows(), g.rows() * per, g.bytes(),
-                        g.bytes() * per / 1024, 100.0 * g.bytes() / (engine + motcua), AUDIT.contains(t) ? "  (audit)" : ""));
+                report.line(String.format(Locale.ROOT, "  %-26s %,12d %10.1f %,14d %12.2f %5.1f%% %7.0f%% %8s%s", t, g.rows(), g.rows() * per, g.bytes(),
+                        g.bytes() * per / 1024, 100.0 * g.bytes() / (engine + motcua), g.bytes() > 0 ? 100.0 * g.indexBytes() / g.bytes() : 0,
+                        g.rows() > 0 ? String.valueOf(g.bytes() / g.rows()) : "-", AUDIT.contains(t) ? "  (audit)" : ""));
             }
             breakdown(finished);
             report.target(String.format(Locale.ROOT, "database growth ≤ 40 KB per finished dossier (full history, %,d dossiers)", finished), kb, 40, true, "KB");
@@ -176,9 +178,9 @@ final class DatabaseGrowth {
                 while (r.next()) tables.add(r.getString(1));
             }
             for (String t : tables) {
-                try (ResultSet r = s.executeQuery("select count(*), pg_total_relation_size('" + t + "') from " + t)) {
+                try (ResultSet r = s.executeQuery("select count(*), pg_total_relation_size('" + t + "'), pg_indexes_size('" + t + "') from " + t)) {
                     r.next();
-                    sizes.put(t, new Size(r.getLong(1), r.getLong(2)));
+                    sizes.put(t, new Size(r.getLong(1), r.getLong(2), r.getLong(3)));
                 }
             }
         }
@@ -186,8 +188,8 @@ final class DatabaseGrowth {
     }
 
     private static Size grown(Map<String, Size> before, Map<String, Size> after, String table) {
-        Size b = before.getOrDefault(table, new Size(0, 0)), a = after.get(table);
-        return new Size(a.rows() - b.rows(), a.bytes() - b.bytes());
+        Size b = before.getOrDefault(table, new Size(0, 0, 0)), a = after.get(table);
+        return new Size(a.rows() - b.rows(), a.bytes() - b.bytes(), a.indexBytes() - b.indexBytes());
     }
 
     private static long delta(Map<String, Size> before, Map<String, Size> after, String prefix) {

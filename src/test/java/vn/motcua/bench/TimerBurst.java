@@ -46,7 +46,7 @@ final class TimerBurst {
             + "or (handler_type_ = 'timer-transition' and handler_cfg_ in ('Boundary_ApologyDue', 'Boundary_AppointmentPassed')))";
 
     record Run(double seconds, double firstRunSeconds, long fired, long jobLogRuns, long duplicateRuns, long duplicateEffects,
-               long effects, long incidents, long failedJobs, long otherJobsRun, long left) {
+               long effects, long allEffects, long incidents, long failedJobs, long otherJobsRun, long left) {
     }
 
     private final int timers;
@@ -85,8 +85,13 @@ final class TimerBurst {
             s.execute("CREATE DATABASE " + RUN.name + " TEMPLATE " + TEMPLATE.name);
         }
         // the burst: a deterministic spread over jobs, kinds and dossiers
-        execute(RUN, "create table bench_burst as select id_ as job_id, process_instance_id_ as proc_inst_id, handler_type_, handler_cfg_ "
-                + "from act_ru_job where " + DEADLINE_JOB + " order by md5(id_) limit " + timers);
+        execute(RUN, "create table bench_burst as select id_ as job_id, process_instance_id_ as proc_inst_id, handler_type_, handler_cfg_, "
+                + "case when handler_cfg_ like '%Timeout_StepWarning' then 'STEP_WARNING' when handler_cfg_ like '%Timeout_StepOverdue' "
+                + "then 'STEP_OVERDUE' else handler_cfg_ end as kind, (select d.id from act_ru_variable v join mc_dossier d on d.code = v.text_ "
+                + "where v.execution_id_ = j.process_instance_id_ and v.name_ = 'dossierCode') as dossier_id "
+                + "from act_ru_job j where " + DEADLINE_JOB + " order by md5(id_) limit " + timers);
+        // no other timer falls due during the run (the template's deadlines were computed when it was seeded)
+        execute(RUN, "update act_ru_job set duedate_ = duedate_ + interval '60 days' where type_ = 'timer' and duedate_ < now() + interval '1 day'");
         Path chart = ProvinceChart.write(communes);
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + RUN.url(),
                 "--motcua.org-chart=file:" + chart, "--motcua.outbox.enabled=false", "--motcua.service-index.catch-up=false",
@@ -133,7 +138,7 @@ final class TimerBurst {
         }
         String since = "'" + t0 + "'::timestamptz";
         double firstRun = RUN.count("select coalesce(extract(epoch from (min(timestamp_) - " + since + ")) * 1000, -1)::bigint from act_hi_job_log l "
-                + "join bench_burst b on b.job_id = l.job_id_ where l.job_state_ = 2") / 1000.0;
+                + "join bench_burst b on b.job_id = l.job_id_ where l.job_state_ = 2 and l.timestamp_ >= " + since) / 1000.0;
         long runs = RUN.count("select count(*) from act_hi_job_log l join bench_burst b on b.job_id = l.job_id_ where l.job_state_ = 2");
         long fired = RUN.count("select count(distinct l.job_id_) from act_hi_job_log l join bench_burst b on b.job_id = l.job_id_ where l.job_state_ = 2");
         long other = RUN.count("select count(*) from act_hi_job_log l where l.job_state_ = 2 and l.timestamp_ >= " + since
@@ -146,9 +151,13 @@ final class TimerBurst {
                 + "and start_time_ >= " + since);
         long boundaryDuplicates = RUN.count("select coalesce(sum(n - 1), 0) from (select count(*) n from act_hi_actinst where act_id_ in "
                 + "('Boundary_ApologyDue', 'Boundary_AppointmentPassed') and start_time_ >= " + since + " group by proc_inst_id_, act_id_) x");
+        // every timer of the burst has its effect: its kind of notice for its dossier, or its boundary event in its instance
+        long effects = RUN.count("select count(*) from bench_burst b where exists (select 1 from mc_notification n where n.dossier_id = b.dossier_id "
+                + "and n.kind = b.kind and n.created_at >= " + since + ") or exists (select 1 from act_hi_actinst a where a.proc_inst_id_ = b.proc_inst_id "
+                + "and a.act_id_ = b.kind and a.start_time_ >= " + since + ")");
         long incidents = RUN.count("select count(*) from act_ru_incident");
         long failed = RUN.count("select count(*) from act_ru_job where retries_ < 3");
-        return new Run(seconds, firstRun, fired, runs, runs - fired, noticeDuplicates + boundaryDuplicates, notices + boundaries,
+        return new Run(seconds, firstRun, fired, runs, runs - fired, noticeDuplicates + boundaryDuplicates, effects, notices + boundaries,
                 incidents, failed, other, left);
     }
 
@@ -156,8 +165,7 @@ final class TimerBurst {
     Map<String, Long> kinds() throws SQLException {
         Map<String, Long> kinds = new LinkedHashMap<>();
         try (Connection c = RUN.connect(); ResultSet r = c.createStatement().executeQuery(
-                "select case when handler_type_ = 'timer-task-listener' then case when handler_cfg_ like '%Warning%' then 'step warning' "
-                        + "else 'step overdue' end else handler_cfg_ end, count(*) from bench_burst group by 1 order by 2 desc")) {
+                "select kind || case when dossier_id is null then ' (no dossier!)' else '' end, count(*) from bench_burst group by 1 order by 2 desc")) {
             while (r.next()) kinds.put(r.getString(1), r.getLong(2));
         }
         return kinds;
@@ -208,15 +216,15 @@ final class TimerBurst {
             worstDuplicates = Math.max(worstDuplicates, r.duplicateRuns() + r.duplicateEffects());
             worstIncidents = Math.max(worstIncidents, r.incidents() + r.failedJobs());
             lines.add(String.format(Locale.ROOT, "  run %d: %s s (first timer run after %.1f s); jobs run %,d (job log: %,d successful runs, %,d twice); "
-                            + "effects %,d (%,d twice); incidents %,d; failed jobs %,d; other jobs run %,d; left %,d",
+                            + "with their effect %,d (%,d effects twice; notices and boundary events since the burst: %,d); incidents %,d; failed jobs %,d; other jobs run %,d; left %,d",
                     i + 1, Double.isNaN(r.seconds()) ? "not done" : String.format(Locale.ROOT, "%.1f", r.seconds()), r.firstRunSeconds(), r.fired(),
-                    r.jobLogRuns(), r.duplicateRuns(), r.effects(), r.duplicateEffects(), r.incidents(), r.failedJobs(), r.otherJobsRun(), r.left()));
+                    r.jobLogRuns(), r.duplicateRuns(), r.effects(), r.duplicateEffects(), r.allEffects(), r.incidents(), r.failedJobs(), r.otherJobsRun(), r.left()));
         }
         long dossiers = RUN.count("select count(*) from mc_dossier");
         long allTimers = RUN.count("select count(*) from act_ru_job where type_ = 'timer'") + timers;
         report.section(String.format(Locale.ROOT, "Timer burst: %,d deadline timers due at once on two nodes (java -jar, one PostgreSQL)", timers),
                 String.format(Locale.ROOT, "%,d dossiers (%,d communes), about %,d timer jobs in all; the burst's timers by kind: %s; "
-                                + "both nodes ready (/readyz), then one UPDATE sets their due dates to now; time until none is left; "
+                                + "timers due within a day moved 60 days on (none falls due but the burst); both nodes ready (/readyz), then one UPDATE sets their due dates to now; time until none is left; "
                                 + "job executor: %s; %d run(s)%s",
                         dossiers, communes, allTimers, kinds, nodeArgs.isEmpty() ? "motcua's settings (application.yaml)" : nodeArgs, runs,
                         runs == 1 ? " (each run builds a fresh copy and boots two nodes: one run is the default)" : ""));
