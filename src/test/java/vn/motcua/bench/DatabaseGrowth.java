@@ -23,9 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ({@code motcua_growth}) provisioned with {@code bench.growthCommunes} communes, {@code bench.growthDossiers} (1,000)
  * dossiers go through the whole flow in-process ({@link ProvinceSeeder#finish}): submitted, accepted, assigned,
  * appraised, reviewed, approved, returned at the counter. Every {@code act_*} and {@code mc_*} table is measured
- * before and after (exact {@code count(*)}, {@code pg_total_relation_size} with indexes and TOAST), both times
- * after {@code VACUUM FULL} so that the figures are the live rows, not the dead space the run-time tables leave
- * (PostgreSQL reuses that for the next dossiers). Then the finished instances' removal time is set to now, Camunda's
+ * before and after ({@link #measure}: exact rows, and the bytes of the live rows with their indexes and TOAST), so
+ * that the figures are the rows kept, not the dead space the run-time tables leave (PostgreSQL reuses that for the
+ * next dossiers). Then the finished instances' removal time is set to now, Camunda's
  * history cleanup runs to the end, and the database is measured again.
  */
 final class DatabaseGrowth {
@@ -69,8 +69,9 @@ final class DatabaseGrowth {
             double per = 1.0 / finished;
             report.section(String.format(Locale.ROOT, "Database growth: %,d dossiers taken to the end (returned at the counter)", finished),
                     String.format(Locale.ROOT, "in-process through the services (submission, then every task completed by an official of its group), "
-                                    + "%d communes, history level full, %.0f s; %,d run-time executions left; sizes = pg_total_relation_size "
-                                    + "(table, indexes, TOAST) after VACUUM FULL, minus the provisioned empty database; rows = exact count(*)",
+                                    + "%d communes, history level full, %.0f s; %,d run-time executions left; sizes = the live rows' bytes "
+                                    + "(pg_total_relation_size: table, indexes, TOAST, of the rows copied into a table with the same indexes, "
+                                    + "what VACUUM FULL leaves), minus the provisioned empty database; rows = exact count",
                             communes, seconds, open));
             long engine = delta(empty, full, "act_"), motcua = delta(empty, full, "mc_"), audit = auditBytes(empty, full);
             double kb = (engine + motcua) * per / 1024;
@@ -99,7 +100,7 @@ final class DatabaseGrowth {
             Map<String, Size> cleaned = measure();
             long engineLeft = delta(empty, cleaned, "act_"), motcuaLeft = delta(empty, cleaned, "mc_");
             report.line(String.format(Locale.ROOT, "  after history cleanup (removal time set to now for the finished instances, hierarchical, then "
-                    + "HistoryService#cleanUpHistoryAsync to the end, %.0f s; VACUUM FULL): %.1f KB per dossier left (engine %.1f KB, motcua %.1f KB)",
+                    + "HistoryService#cleanUpHistoryAsync to the end, %.0f s; live bytes as above): %.1f KB per dossier left (engine %.1f KB, motcua %.1f KB)",
                     cleanupSeconds, (engineLeft + motcuaLeft) * per / 1024, engineLeft * per / 1024, motcuaLeft * per / 1024));
             List<String> left = new ArrayList<>(cleaned.keySet());
             left.sort(Comparator.comparingLong((String t) -> grown(empty, cleaned, t).bytes()).reversed());
@@ -167,21 +168,29 @@ final class DatabaseGrowth {
         }
     }
 
-    /** Every act_* and mc_* table: exact rows and total bytes, after VACUUM FULL. */
+    /**
+     * Every act_* and mc_* table: exact rows, and the bytes of its live rows: the rows copied into a new table with the
+     * same indexes ({@code LIKE … INCLUDING ALL}), which is what {@code VACUUM FULL} would leave. {@code VACUUM FULL}
+     * itself keeps every row deleted after the oldest transaction still open anywhere on the server started (its own
+     * snapshot's xmin), so on a server where something else runs long transactions it measures nothing.
+     */
     static Map<String, Size> measure() throws SQLException {
         Map<String, Size> sizes = new LinkedHashMap<>();
         try (Connection c = DB.connect(); Statement s = c.createStatement()) {
-            s.execute("vacuum full analyze");
             List<String> tables = new ArrayList<>();
             try (ResultSet r = s.executeQuery("select tablename from pg_tables where schemaname = current_schema() "
                     + "and (tablename like 'act\\_%' or tablename like 'mc\\_%') order by 1")) {
                 while (r.next()) tables.add(r.getString(1));
             }
             for (String t : tables) {
-                try (ResultSet r = s.executeQuery("select count(*), pg_total_relation_size('" + t + "'), pg_indexes_size('" + t + "') from " + t)) {
+                s.execute("drop table if exists pg_temp.bench_live");
+                s.execute("create temp table bench_live (like " + t + " including all)");
+                long rows = s.executeUpdate("insert into bench_live select * from " + t);
+                try (ResultSet r = s.executeQuery("select pg_total_relation_size('pg_temp.bench_live'), pg_indexes_size('pg_temp.bench_live')")) {
                     r.next();
-                    sizes.put(t, new Size(r.getLong(1), r.getLong(2), r.getLong(3)));
+                    sizes.put(t, new Size(rows, r.getLong(1), r.getLong(2)));
                 }
+                s.execute("drop table pg_temp.bench_live");
             }
         }
         return sizes;

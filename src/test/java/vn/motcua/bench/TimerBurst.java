@@ -224,9 +224,9 @@ final class TimerBurst {
                     r.jobLogRuns(), r.duplicateRuns(), r.effects(), r.duplicateEffects(), r.allEffects(), r.incidents(), r.failedJobs(), r.otherJobsRun(), r.left()));
         }
         long dossiers = RUN.count("select count(*) from mc_dossier");
-        long allTimers = RUN.count("select count(*) from act_ru_job where type_ = 'timer'") + timers;
+        long allTimers = TEMPLATE.count("select count(*) from act_ru_job where type_ = 'timer'");
         report.section(String.format(Locale.ROOT, "Timer burst: %,d deadline timers due at once on two nodes (java -jar, one PostgreSQL)", timers),
-                String.format(Locale.ROOT, "%,d dossiers (%,d communes), about %,d timer jobs in all; the burst's timers by kind: %s; "
+                String.format(Locale.ROOT, "%,d dossiers (%,d communes), %,d timer jobs in all; the burst's timers by kind: %s; "
                                 + "timers due within a day moved 60 days on (none falls due but the burst); both nodes ready (/readyz), then one UPDATE sets their due dates to now; time until none is left; "
                                 + "job executor: %s; %d run(s)%s",
                         dossiers, communes, allTimers, kinds, nodeArgs.isEmpty() ? "motcua's settings (application.yaml)" : nodeArgs, runs,
