@@ -49,6 +49,9 @@ final class TimerBurst {
                long effects, long allEffects, long incidents, long failedJobs, long otherJobsRun, long left) {
     }
 
+    /** How long both nodes idle before the burst (their job acquisition backs off up to max-wait, 60 s by default). */
+    static final int IDLE_SECONDS = Integer.getInteger("bench.timerIdleSeconds", 90);
+
     private final int timers;
     private final int communes;
 
@@ -105,6 +108,8 @@ final class TimerBurst {
             awaitReady(a);
             try (Node b = Node.start(dir, args)) {
                 awaitReady(b);
+                // a midnight comes after an idle evening: the job executors have backed off to their longest wait
+                Thread.sleep(IDLE_SECONDS * 1000L);
                 return burst(a, b);
             }
         }
@@ -227,7 +232,7 @@ final class TimerBurst {
         long allTimers = TEMPLATE.count("select count(*) from act_ru_job where type_ = 'timer'");
         report.section(String.format(Locale.ROOT, "Timer burst: %,d deadline timers due at once on two nodes (java -jar, one PostgreSQL)", timers),
                 String.format(Locale.ROOT, "%,d dossiers (%,d communes), %,d timer jobs in all; the burst's timers by kind: %s; "
-                                + "timers due within a day moved 60 days on (none falls due but the burst); both nodes ready (/readyz), then one UPDATE sets their due dates to now; time until none is left; "
+                                + "timers due within a day moved 60 days on (none falls due but the burst); both nodes ready (/readyz) and idle for " + IDLE_SECONDS + " s, then one UPDATE sets their due dates to now; time until none is left; "
                                 + "job executor: %s; %d run(s)%s",
                         dossiers, communes, allTimers, kinds, nodeArgs.isEmpty() ? "motcua's settings (application.yaml)" : nodeArgs, runs,
                         runs == 1 ? " (each run builds a fresh copy and boots two nodes: one run is the default)" : ""));
