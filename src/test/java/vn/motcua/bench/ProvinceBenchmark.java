@@ -56,6 +56,8 @@ public final class ProvinceBenchmark {
         if (sections.contains("boot")) boot();
         if (sections.contains("inbox")) inbox();
         if (sections.contains("intake")) intake();
+        if (sections.contains("timers")) timers();
+        if (sections.contains("growth")) growth();
         if (sections.contains("index")) index();
         System.out.println();
         System.out.println("motcua province benchmark — " + machine + String.format(Locale.ROOT, ", %.0f min", (System.nanoTime() - startedAt) / 6e10));
@@ -180,6 +182,16 @@ public final class ProvinceBenchmark {
             }
             REPORT.target("intake ≥ 0.9 × the engine's own start rate (worst client count)", worstRatio, 0.9, false, "×");
         }
+    }
+
+    // -------------------------------------------------------------------------------- timers, growth
+
+    static void timers() throws Exception {
+        TimerBurst.section(REPORT, COMMUNES);
+    }
+
+    static void growth() throws Exception {
+        DatabaseGrowth.section(REPORT);
     }
 
     // --------------------------------------------------------------------------------------- index

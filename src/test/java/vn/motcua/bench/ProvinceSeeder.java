@@ -62,6 +62,24 @@ final class ProvinceSeeder {
 
     /** Seeds dossiers number {@code from} (inclusive) to {@code to} (exclusive) with {@code threads} workers. */
     void seed(long from, long to, int threads) throws Exception {
+        run(from, to, threads, this::one);
+    }
+
+    /**
+     * Takes dossiers number {@code from} to {@code to} (exclusive) through the whole flow to the end: accepted,
+     * assigned, appraised, reviewed, approved and returned at the counter (status 10).
+     */
+    void finish(long from, long to, int threads) throws Exception {
+        run(from, to, threads, n -> {
+            String commune = ProvinceChart.commune(1 + (int) (n % communes));
+            String code = submit(commune, n);
+            for (int s = 0; s < 20 && advance(code, commune, n); s++) {
+                // one step each
+            }
+        });
+    }
+
+    private void run(long from, long to, int threads, java.util.function.LongConsumer dossier) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong next = new AtomicLong(from);
         AtomicLong done = new AtomicLong();
@@ -70,7 +88,7 @@ final class ProvinceSeeder {
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
                 for (long n = next.getAndIncrement(); n < to; n = next.getAndIncrement()) {
-                    one(n);
+                    dossier.accept(n);
                     long d = done.incrementAndGet();
                     if (d % 2000 == 0) {
                         System.out.printf("  seeded %,d of %,d (%.0f dossiers/s)%n", from + d, to, d / ((System.nanoTime() - start) / 1e9));
@@ -88,12 +106,16 @@ final class ProvinceSeeder {
 
     private void one(long n) {
         String commune = ProvinceChart.commune(1 + (int) (n % communes));
-        Procedure procedure = catalog.find(PROCEDURES.get((int) ((n / communes) % PROCEDURES.size()))).orElseThrow();
-        String code = submission.submit(request(procedure, commune, n)).code();
+        String code = submit(commune, n);
         int steps = stepsOf(n);
         for (int s = 0; s < steps; s++) {
             if (!advance(code, commune, n)) break;
         }
+    }
+
+    private String submit(String commune, long n) {
+        Procedure procedure = catalog.find(PROCEDURES.get((int) ((n / communes) % PROCEDURES.size()))).orElseThrow();
+        return submission.submit(request(procedure, commune, n)).code();
     }
 
     static SubmissionRequest request(Procedure procedure, String commune, long n) {
@@ -140,6 +162,10 @@ final class ProvinceSeeder {
             }
             case Element.TASK_REVIEW_DRAFT -> vars.put(Var.HEAD_DECISION, "APPROVE");
             case Element.TASK_LEADER_APPROVAL -> vars.put(Var.LEADER_DECISION, "APPROVE");
+            case Element.TASK_RETURN_AT_COUNTER -> {
+                vars.put(Var.RECIPIENT_NAME, name(n));
+                vars.put(Var.CITIZEN_RATING, "HAI_LONG");
+            }
             default -> {
                 return false;
             }
