@@ -31,7 +31,7 @@ class EngineConfiguration {
         return new MotcuaEnginePlugin(parseListeners, workingTime);
     }
 
-    /** Commune tenants, the working-time calendar, motcua's parse listeners on every diagram, authorization checks without a province-wide scan. */
+    /** Commune tenants, the working-time calendar, motcua's parse listeners on every diagram, authorization checks without a province-wide scan, a lean history. */
     static final class MotcuaEnginePlugin extends AbstractProcessEnginePlugin {
         private final List<BpmnParseListener> parseListeners;
         private final vn.motcua.calendar.WorkingTime workingTime;
@@ -51,6 +51,8 @@ class EngineConfiguration {
                     new WorkingTimeBusinessCalendar(new DueDateBusinessCalendar(), workingTime));
             calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
             configuration.setBusinessCalendarManager(calendars);
+            // replaces the default handler (CompositeDbHistoryEventHandler around a DbHistoryEventHandler)
+            configuration.setHistoryEventHandler(new LeanHistory(vn.motcua.process.DossierProcess.Var.FACTS));
             List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
                     ? new ArrayList<>()
                     : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());

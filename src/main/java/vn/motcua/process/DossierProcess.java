@@ -152,6 +152,17 @@ public final class DossierProcess {
         public static final String AGENCY_RESULT_DATE = "agencyResultDate";
         public static final String AGENCY_NOTE = "agencyNote";
 
+        /**
+         * The dossier's facts ({@code vn.motcua.dossier.DossierFacts#of}): every instance of a dossier loads them
+         * from motcua's tables at its start, and delegates write the clock's again from there. The tables are
+         * their truth and their history, so the engine keeps none of them (vn.motcua.engine.LeanHistory).
+         */
+        public static final java.util.Set<String> FACTS = java.util.Set.of(DOSSIER_CODE, COMMUNE_CODE, COMMUNE_NAME,
+                PROCEDURE_CODE, PROCEDURE_NAME, RESOLUTION_BLOCK, AGENCY_PARTS, APPRAISAL_OPTIONS, APPLICANT_NAME,
+                APPLICANT_ADDRESS, APPLICANT_ID_NUMBER, APPLICANT_PHONE, APPLICANT_EMAIL, CHANNEL, CHANNEL_LABEL,
+                RETURN_METHOD, RETURN_METHOD_LABEL, COMPONENTS_SUMMARY, RECEPTION_GROUP, LEADER_GROUP, FEE_AMOUNT,
+                FEE_LABEL, CLOCK_PAUSED, RESCHEDULE_COUNT, APPOINTMENT_AT, APPOINTMENT_LABEL, LATE_CHECK_AT, APOLOGY_DUE_AT);
+
         private Var() {
         }
     }

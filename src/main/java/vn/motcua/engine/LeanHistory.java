@@ -1,0 +1,53 @@
+package vn.motcua.engine;
+
+import java.util.Set;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
+
+/**
+ * The engine's history at level full without what nobody reads and the database pays for (issue 13): who did
+ * what and when (activities, tasks, the operation log, identity links, incidents, job runs) and the final value
+ * of every variable an official or a delegate wrote are kept; left out are
+ * <ul>
+ *   <li>every history of the dossier's facts ({@code Var.FACTS}): motcua's tables hold them, and every instance
+ *   of a dossier loads them again at its start. All event types of such a name are left out alike (create,
+ *   update, delete, migrate), so the engine never updates a row it did not insert;</li>
+ *   <li>the detail row of every variable update ({@code act_hi_detail}): each intermediate value of each
+ *   variable. The final value stays in {@code act_hi_varinst}; form-property details are other events and stay;</li>
+ *   <li>the creation and deletion of timer jobs in the job log: each user task's timeout timers are created and
+ *   deleted unfired when the task completes. A timer's runs and failures stay.</li>
+ * </ul>
+ * The history level stays {@code full}: the database records it and the engine refuses another.
+ */
+class LeanHistory extends DbHistoryEventHandler {
+
+    private final Set<String> unrecordedVariables;
+
+    LeanHistory(Set<String> unrecordedVariables) {
+        this.unrecordedVariables = Set.copyOf(unrecordedVariables);
+    }
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+        if (event instanceof HistoricVariableUpdateEventEntity variable
+                && unrecordedVariables.contains(variable.getVariableName())) {
+            return;
+        }
+        if (event instanceof HistoricJobLogEventEntity job && isTimer(job) && (job.isCreationLog() || job.isDeletionLog())) {
+            return;
+        }
+        super.handleEvent(event);
+    }
+
+    @Override
+    protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
+        return false;
+    }
+
+    /** Camunda's timer job types: timer-transition, timer-intermediate-transition, timer-start-event(-subprocess), timer-task-listener. */
+    private static boolean isTimer(HistoricJobLogEventEntity job) {
+        return job.getJobDefinitionType() != null && job.getJobDefinitionType().startsWith("timer-");
+    }
+}

@@ -1,0 +1,127 @@
+package vn.motcua.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import vn.motcua.dossier.DossierFacts;
+import vn.motcua.process.DossierProcess.Var;
+import vn.motcua.support.DossierSteps;
+import vn.motcua.support.Http;
+
+/** History at level full keeps who did what and when and the officials' final values, not the dossier's facts (issue 13). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@DirtiesContext
+class LeanHistoryTest {
+
+    static final OffsetDateTime MONDAY_MORNING = OffsetDateTime.parse("2026-03-02T08:00:00+07:00");
+
+    @LocalServerPort int port;
+    @Autowired HistoryService history;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired JdbcClient jdbc;
+    @Autowired DossierFacts facts;
+
+    @AfterEach
+    void clock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aDossierLeavesItsStepsAndDecisionsInHistoryButNotItsFactsDetailsOrTimerBookkeeping() {
+        ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.toInstant()));
+        Http http = new Http(port);
+        DossierSteps steps = new DossierSteps(http);
+        DossierSteps.AtStep reception = steps.submitted("tan-giang");
+        String code = reception.code();
+        http.complete("tan-giang.reception", reception.taskId(), Map.of("receptionDecision", "ACCEPT")).expect(204);
+        DossierSteps.AtStep assignment = steps.at(code, "tan-giang.vp.head");
+
+        // the head's step: its warning fires (a run), then the head assigns it (its other timer is deleted unfired)
+        List<Job> stepTimers = management.createJobQuery().processInstanceId(assignment.processInstanceId()).timers()
+                .orderByJobDuedate().asc().list().stream()
+                .filter(job -> TimerTaskListenerJobHandler.TYPE.equals(((JobEntity) job).getJobHandlerType())).toList();
+        assertThat(stepTimers).as("the step's warning and overdue timers").hasSize(2);
+        Job warning = stepTimers.get(0);
+        ClockUtil.setCurrentTime(new Date(warning.getDuedate().getTime() + 60_000));
+        management.executeJob(warning.getId());
+        http.complete("tan-giang.vp.head", assignment.taskId(), Map.of("specialistId", "tan-giang.vp.specialist1")).expect(204);
+        DossierSteps.AtStep appraisal = steps.at(code, "tan-giang.vp.specialist1");
+        assertThat(management.createJobQuery().jobId(stepTimers.get(1).getId()).count()).as("the overdue timer went with the step").isZero();
+
+        List<String> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).list().stream()
+                .map(HistoricProcessInstance::getId).toList();
+        assertThat(instances).as("the procedure and its resolution block").hasSizeGreaterThan(1);
+        // the facts are still in every running instance, for the forms and the gateways
+        assertThat(runtime.getVariable(appraisal.processInstanceId(), Var.DOSSIER_CODE)).isEqualTo(code);
+        assertThat(runtime.getVariable(appraisal.processInstanceId(), Var.APPLICANT_NAME)).isNotNull();
+
+        // act_hi_varinst: the officials' decisions with their final values, no fact
+        List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(instances.toArray(String[]::new)).list();
+        assertThat(variables).extracting(HistoricVariableInstance::getName).doesNotContainAnyElementsOf(Var.FACTS);
+        assertThat(variables).filteredOn(v -> v.getName().equals(Var.RECEPTION_DECISION))
+                .extracting(HistoricVariableInstance::getValue).isNotEmpty().containsOnly("ACCEPT");
+        assertThat(variables).filteredOn(v -> v.getName().equals(Var.SPECIALIST_ID))
+                .extracting(HistoricVariableInstance::getValue).isNotEmpty().containsOnly("tan-giang.vp.specialist1");
+        assertThat(jdbc.sql("select count(*) from ACT_HI_VARINST where NAME_ in (:names)").param("names", Var.FACTS)
+                .query(Long.class).single()).as("no fact of any dossier in act_hi_varinst").isZero();
+
+        // act_hi_detail: no variable update at all
+        assertThat(history.createHistoricDetailQuery().variableUpdates().count()).isZero();
+        assertThat(jdbc.sql("select count(*) from ACT_HI_DETAIL where TYPE_ = 'VariableUpdate'").query(Long.class).single()).isZero();
+
+        // the job log: the warning's run, and no creation or deletion of any timer
+        assertThat(history.createHistoricJobLogQuery().jobId(warning.getId()).list())
+                .singleElement().satisfies(log -> assertThat(log.isSuccessLog()).isTrue());
+        assertThat(jdbc.sql("select count(*) from ACT_HI_JOB_LOG where JOB_DEF_TYPE_ like 'timer-%' and JOB_STATE_ in (0, 3)")
+                .query(Long.class).single()).isZero();
+
+        // who did what and when: the reception officer's and the head's completions, the steps they completed
+        List<UserOperationLogEntry> completions = history.createUserOperationLogQuery().entityType(EntityTypes.TASK)
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
+                .filter(entry -> instances.contains(entry.getProcessInstanceId())).toList();
+        assertThat(completions).extracting(UserOperationLogEntry::getTaskId, UserOperationLogEntry::getUserId)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(reception.taskId(), "tan-giang.reception"),
+                        org.assertj.core.groups.Tuple.tuple(assignment.taskId(), "tan-giang.vp.head"));
+        assertThat(completions).allSatisfy(entry -> assertThat(entry.getTimestamp()).isNotNull());
+        assertThat(history.createHistoricTaskInstanceQuery().taskId(assignment.taskId()).singleResult())
+                .satisfies(task -> {
+                    assertThat(task.getAssignee()).isEqualTo("tan-giang.vp.head");
+                    assertThat(task.getEndTime()).isNotNull();
+                });
+    }
+
+    @Test
+    void everyFactOfADossierIsOneTheHistoryLeavesOut() {
+        Http http = new Http(port);
+        DossierSteps.AtStep appraisal = new DossierSteps(http).atAppraisal();
+        Map<String, Object> of = facts.of(appraisal.code());
+        assertThat(of).as("with the appointment's clock").containsKeys(Var.DOSSIER_CODE, Var.APPOINTMENT_AT, Var.APOLOGY_DUE_AT);
+        assertThat(Var.FACTS).containsAll(of.keySet());
+    }
+}
