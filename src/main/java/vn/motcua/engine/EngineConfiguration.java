@@ -52,7 +52,8 @@ class EngineConfiguration {
             calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
             configuration.setBusinessCalendarManager(calendars);
             // replaces the default handler (CompositeDbHistoryEventHandler around a DbHistoryEventHandler)
-            configuration.setHistoryEventHandler(new LeanHistory(vn.motcua.process.DossierProcess.Var.FACTS));
+            configuration.setHistoryEventHandler(new LeanHistory(vn.motcua.process.DossierProcess.Var.FACTS,
+                    java.util.Set.of(vn.motcua.process.DossierProcess.Block.COUNTER_INTAKE)));
             List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
                     ? new ArrayList<>()
                     : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());

@@ -24,15 +24,24 @@ import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 class LeanHistory extends DbHistoryEventHandler {
 
     private final Set<String> unrecordedVariables;
+    private final Set<String> recordedIn;
 
-    LeanHistory(Set<String> unrecordedVariables) {
+    /**
+     * @param unrecordedVariables the facts, whose history is left out
+     * @param recordedIn the processes where such a name is the instance's own outcome, not a loaded copy, and is
+     *                   recorded: the counter intake, whose {@code dossierCode} says which dossier it registered
+     *                   (it has no business key, so no facts are loaded into it)
+     */
+    LeanHistory(Set<String> unrecordedVariables, Set<String> recordedIn) {
         this.unrecordedVariables = Set.copyOf(unrecordedVariables);
+        this.recordedIn = Set.copyOf(recordedIn);
     }
 
     @Override
     public void handleEvent(HistoryEvent event) {
         if (event instanceof HistoricVariableUpdateEventEntity variable
-                && unrecordedVariables.contains(variable.getVariableName())) {
+                && unrecordedVariables.contains(variable.getVariableName())
+                && !recordedIn.contains(variable.getProcessDefinitionKey())) {
             return;
         }
         if (event instanceof HistoricJobLogEventEntity job && isTimer(job) && (job.isCreationLog() || job.isDeletionLog())) {
