@@ -62,10 +62,19 @@ final class Node implements AutoCloseable {
 
     /** Seconds from the process's start until an official's login succeeds (polled every 50 ms). */
     double awaitLogin(String user, String password, Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/me/appointment-slips")).timeout(Duration.ofSeconds(10))
+        return awaitOk(HttpRequest.newBuilder(URI.create(base() + "/api/me/appointment-slips")).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
+                .GET().build(), "login", timeout);
+    }
+
+    /** Seconds from the process's start until readiness ({@code /readyz}) is UP (polled every 50 ms). */
+    double awaitReady(Duration timeout) throws Exception {
+        return awaitOk(HttpRequest.newBuilder(URI.create(base() + "/readyz")).timeout(Duration.ofSeconds(10)).GET().build(), "readiness", timeout);
+    }
+
+    /** A bounded poll: the request every 50 ms until it answers 200, the node stops or the timeout passes. */
+    private double awaitOk(HttpRequest request, String what, Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException("the node stopped; see " + log);
@@ -78,7 +87,7 @@ final class Node implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("no login within " + timeout + "; see " + log);
+        throw new IllegalStateException("no " + what + " within " + timeout + "; see " + log);
     }
 
     /** The process's resident memory (VmRSS), in MiB. */

@@ -1,9 +1,5 @@
 package vn.motcua.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -105,9 +101,9 @@ final class TimerBurst {
         args.addAll(extraNodeArgs);
         // one after the other: the start-up provisioning of the same chart by both at once is not what is measured
         try (Node a = Node.start(dir, args)) {
-            awaitReady(a);
+            a.awaitReady(Duration.ofMinutes(5));
             try (Node b = Node.start(dir, args)) {
-                awaitReady(b);
+                b.awaitReady(Duration.ofMinutes(5));
                 // a midnight comes after an idle evening: the job executors have backed off to their longest wait
                 Thread.sleep(IDLE_SECONDS * 1000L);
                 return burst(a, b);
@@ -177,22 +173,6 @@ final class TimerBurst {
             while (r.next()) kinds.put(r.getString(1), r.getLong(2));
         }
         return kinds;
-    }
-
-    private static void awaitReady(Node node) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(node.base() + "/readyz")).timeout(Duration.ofSeconds(10)).GET().build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!node.process.isAlive()) throw new IllegalStateException("the node stopped; see " + node.log);
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("not ready within 5 min; see " + node.log);
     }
 
     static void execute(BenchDatabase db, String sql) throws SQLException {
