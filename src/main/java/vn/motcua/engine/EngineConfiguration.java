@@ -31,7 +31,7 @@ class EngineConfiguration {
         return new MotcuaEnginePlugin(parseListeners, workingTime);
     }
 
-    /** Commune tenants, the working-time calendar, motcua's parse listeners on every diagram, authorization checks without a province-wide scan, a lean history. */
+    /** Commune tenants, the working-time calendar, motcua's parse listeners on every diagram, authorization checks without a province-wide scan and without a row per task, a lean history. */
     static final class MotcuaEnginePlugin extends AbstractProcessEnginePlugin {
         private final List<BpmnParseListener> parseListeners;
         private final vn.motcua.calendar.WorkingTime workingTime;
@@ -44,6 +44,8 @@ class EngineConfiguration {
         @Override
         public void preInit(ProcessEngineConfigurationImpl configuration) {
             configuration.setTenantIdProvider(new CommuneTenantIdProvider());
+            // no authorization row per dossier task: officials read their commune's tasks, the guard decides who acts
+            configuration.setResourceAuthorizationProvider(new CommuneTaskAuthorizations());
             MapBusinessCalendarManager calendars = new MapBusinessCalendarManager();
             calendars.addBusinessCalendar(DurationBusinessCalendar.NAME,
                     new WorkingTimeBusinessCalendar(new DurationBusinessCalendar(), workingTime));

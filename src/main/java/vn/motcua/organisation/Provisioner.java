@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -247,10 +248,21 @@ public class Provisioner {
         grant(ONE_STOP_GROUP, Resources.PROCESS_DEFINITION, vn.motcua.process.DossierProcess.Block.COUNTER_INTAKE,
                 Permissions.CREATE_INSTANCE, run);
         grant(ONE_STOP_GROUP, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE, run);
+        // the tasks of the commune (engine.CommuneTaskAuthorizations: no authorization row per task): each official
+        // reads them, and works on those that are theirs, which motcua's guard of the engine API checks against the
+        // task's assignee and candidates; never update or delete a task as such
+        for (Permission p : TASK_PERMISSIONS) {
+            grant(OFFICIALS_GROUP, Resources.TASK, Authorization.ANY, p, run);
+        }
         ensureGroupRecord(LEADERS_GROUP, "Lãnh đạo UBND các xã, phường (quyền chung)", Groups.GROUP_TYPE_WORKFLOW, run);
-        // the commune's leadership oversees every dossier of the commune (their tenant keeps it there)
-        grant(LEADERS_GROUP, Resources.TASK, Authorization.ANY, Permissions.READ, run);
+        // an earlier release let the leadership alone read every task of the commune; every official does now, and
+        // the leadership's own filters list the whole commune's (TasklistFilters)
+        revoke(LEADERS_GROUP, Resources.TASK, Authorization.ANY, run, "every official reads the commune's tasks now");
     }
+
+    /** What every official may do to a task of their commune that is theirs (the guard decides which are). */
+    static final List<Permission> TASK_PERMISSIONS = List.of(TaskPermissions.READ, TaskPermissions.TASK_WORK,
+            TaskPermissions.TASK_ASSIGN, TaskPermissions.UPDATE_VARIABLE);
 
     /** The province-wide groups of an official's role: all officials, and the one-stop's or the leadership's. */
     private void joinProvinceGroups(String userId, Role role, Run run) {
@@ -405,13 +417,17 @@ public class Provisioner {
         TasklistFilters[] definitions = TasklistFilters.values();
         for (Commune commune : chart.communes()) {
             for (int i = 0; i < definitions.length; i++) {
-                for (Role role : definitions[i].roles()) {
-                    if (role.perDepartment()) {
-                        for (Department d : commune.departments()) {
-                            grant(role.groupId(commune.code(), d.code()), Resources.FILTER, filterIds.get(i), Permissions.READ, run);
+                for (Role role : Role.values()) {
+                    List<String> groups = role.perDepartment()
+                            ? commune.departments().stream().map(d -> role.groupId(commune.code(), d.code())).toList()
+                            : List.of(role.groupId(commune.code(), null));
+                    for (String group : groups) {
+                        if (definitions[i].roles().contains(role)) {
+                            grant(group, Resources.FILTER, filterIds.get(i), Permissions.READ, run);
+                        } else {
+                            // an earlier release gave every role the same "due soon" and "overdue" filters
+                            revoke(group, Resources.FILTER, filterIds.get(i), run, "not this role's filter");
                         }
-                    } else {
-                        grant(role.groupId(commune.code(), null), Resources.FILTER, filterIds.get(i), Permissions.READ, run);
                     }
                 }
             }
@@ -441,6 +457,10 @@ public class Provisioner {
     }
 
     private void revoke(String groupId, Resource resource, String resourceId, Run run) {
+        revoke(groupId, resource, resourceId, run, "granted province-wide now");
+    }
+
+    private void revoke(String groupId, Resource resource, String resourceId, Run run, String why) {
         if (run.state.grants().remove(IdentitySnapshot.grantKey(groupId, resource.resourceType(), resourceId)) == null) {
             return;
         }
@@ -448,7 +468,7 @@ public class Provisioner {
                 .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list()) {
             authorizations.deleteAuthorization(auth.getId());
         }
-        run.changes.add("revoked " + resource.resourceName() + " " + resourceId + " from " + groupId + " (granted province-wide now)");
+        run.changes.add("revoked " + resource.resourceName() + " " + resourceId + " from " + groupId + " (" + why + ")");
     }
 
     /** One provisioning run: what the identity holds (updated as the run writes) and what changed. */

@@ -52,23 +52,33 @@ enum TasklistFilters {
                     .includeAssignedTasks();
         }
     },
-    DUE_SOON("Sắp đến hạn", "Hồ sơ phải xử lý xong trong vòng một ngày làm việc", -8, Set.of(Role.values())) {
+    DUE_SOON("Sắp đến hạn", "Hồ sơ của bộ phận tôi phải xử lý xong trong vòng một ngày làm việc", -8,
+            Set.of(Role.RECEPTION, Role.HEAD, Role.SPECIALIST)) {
         @Override
         TaskQuery query(TaskService tasks) {
-            return tasks.createTaskQuery()
-                    .dueAfterExpression("${now()}")
-                    .dueBeforeExpression("${stepDeadlines.withinOneWorkingDay()}");
+            return dueSoon(ofMyGroups(tasks));
         }
     },
-    OVERDUE("Quá hạn", "Bước xử lý đã quá hạn, hoặc hồ sơ đã quá ngày hẹn trả (lãnh đạo thấy mọi hồ sơ của xã, phường)", -9,
-            Set.of(Role.values())) {
+    OVERDUE("Quá hạn", "Bước xử lý của bộ phận tôi đã quá hạn, hoặc hồ sơ đã quá ngày hẹn trả", -9,
+            Set.of(Role.RECEPTION, Role.HEAD, Role.SPECIALIST)) {
         @Override
         TaskQuery query(TaskService tasks) {
-            return tasks.createTaskQuery()
-                    .or()
-                    .dueBeforeExpression("${now()}")
-                    .processVariableValueEquals(Var.DOSSIER_LATE, true)
-                    .endOr();
+            return overdue(ofMyGroups(tasks));
+        }
+    },
+    /** The leadership oversees the whole commune: every task of it due within a working day, whoever holds it. */
+    COMMUNE_DUE_SOON("Sắp đến hạn (toàn xã, phường)", "Mọi hồ sơ của xã, phường phải xử lý xong trong vòng một ngày làm việc",
+            -8, Set.of(Role.LEADER)) {
+        @Override
+        TaskQuery query(TaskService tasks) {
+            return dueSoon(tasks.createTaskQuery());
+        }
+    },
+    COMMUNE_OVERDUE("Quá hạn (toàn xã, phường)", "Mọi bước xử lý đã quá hạn và mọi hồ sơ đã quá ngày hẹn trả của xã, phường",
+            -9, Set.of(Role.LEADER)) {
+        @Override
+        TaskQuery query(TaskService tasks) {
+            return overdue(tasks.createTaskQuery());
         }
     },
     AWAITING_APPROVAL("Chờ phê duyệt", "Hồ sơ chờ lãnh đạo UBND phê duyệt, ký", 5, Set.of(Role.LEADER)) {
@@ -94,6 +104,22 @@ enum TasklistFilters {
     }
 
     abstract TaskQuery query(TaskService tasks);
+
+    /**
+     * The tasks of the official's groups, whoever holds them. Every official may read every task of their commune
+     * (engine.CommuneTaskAuthorizations), so a filter that is not the whole commune's says whose tasks it lists.
+     */
+    private static TaskQuery ofMyGroups(TaskService tasks) {
+        return tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+    }
+
+    private static TaskQuery dueSoon(TaskQuery query) {
+        return query.dueAfterExpression("${now()}").dueBeforeExpression("${stepDeadlines.withinOneWorkingDay()}");
+    }
+
+    private static TaskQuery overdue(TaskQuery query) {
+        return query.or().dueBeforeExpression("${now()}").processVariableValueEquals(Var.DOSSIER_LATE, true).endOr();
+    }
 
     /** The query, soonest due first. */
     TaskQuery orderedQuery(TaskService tasks) {

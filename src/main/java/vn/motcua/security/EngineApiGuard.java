@@ -38,7 +38,8 @@ import vn.motcua.http.Problem.FieldProblem;
 /**
  * The server's rules for Camunda's REST API, which officials reach directly (Tasklist is a REST
  * client, and anyone can call {@code /engine-rest} with their password). Camunda's authorizations
- * decide which tasks an official may touch; this guard decides <em>what</em> they may send:
+ * and tenants keep an official to their commune's tasks; this guard decides which of them they may act on (their own:
+ * as assignee, candidate or member of a candidate group) and <em>what</em> they may send:
  * <ul>
  *   <li>every body is strict JSON of a bounded size, with no NUL or control characters, and every
  *       query parameter is free of control characters (PostgreSQL cannot store NUL);</li>

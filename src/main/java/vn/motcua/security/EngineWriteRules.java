@@ -37,6 +37,8 @@ final class EngineWriteRules {
     private final EngineRequest request;
     private final JsonNode body;
     private final TaskFacts tasks;
+    /** The facts of the task the request names, read once. */
+    private Optional<TaskFacts.Facts> facts;
 
     EngineWriteRules(Official caller, EngineRequest request, JsonNode body, TaskFacts tasks) {
         this.caller = caller;
@@ -126,13 +128,18 @@ final class EngineWriteRules {
             JsonNode user = body == null ? null : body.get("userId");
             boolean self = user != null && user.isTextual() && caller.userId().equals(user.textValue());
             boolean release = request.segment(2).equals("assignee") && (user == null || user.isNull());
-            if (self || release || caller.isAdmin()) return ok();
-            return Optional.of(Problem.forbidden("Cán bộ chỉ nhận việc cho chính mình; việc giao cho người khác do lãnh đạo phân công trên biểu mẫu"));
+            if (caller.isAdmin()) return ok();
+            if (!self && !release) {
+                return Optional.of(Problem.forbidden("Cán bộ chỉ nhận việc cho chính mình; việc giao cho người khác do lãnh đạo phân công trên biểu mẫu"));
+            }
+            return notTheirs(taskId);
         }
-        if (request.is("POST", "task", "*", "unclaim")) return ok();
+        if (request.is("POST", "task", "*", "unclaim")) return notTheirs(taskId);
         if (request.is("POST", "task", "*", "complete") || request.is("POST", "task", "*", "submit-form")) {
             Optional<Problem> shape = onlyMembers(Set.of("variables", "withVariablesInReturn"));
-            return shape.isPresent() ? shape : variables(taskId, body == null ? null : body.get("variables"), "variables");
+            if (shape.isPresent()) return shape;
+            Optional<Problem> theirs = notTheirs(taskId);
+            return theirs.isPresent() ? theirs : variables(taskId, body == null ? null : body.get("variables"), "variables");
         }
         if (request.is("POST", "task", "*", "variables") || request.is("POST", "task", "*", "localVariables")) {
             Optional<Problem> shape = onlyMembers(Set.of("modifications", "deletions"));
@@ -141,11 +148,13 @@ final class EngineWriteRules {
             if (deletions != null && !deletions.isNull() && !(deletions.isArray() && deletions.isEmpty())) {
                 return Optional.of(Problem.badRequest("deletions", "không được xóa biến của hồ sơ"));
             }
-            return variables(taskId, body == null ? null : body.get("modifications"), "modifications");
+            Optional<Problem> theirs = notTheirs(taskId);
+            return theirs.isPresent() ? theirs : variables(taskId, body == null ? null : body.get("modifications"), "modifications");
         }
         if (request.is("PUT", "task", "*", "variables", "*") || request.is("PUT", "task", "*", "localVariables", "*")) {
             if (body == null) return Optional.of(Problem.badRequest("body", "thiếu giá trị {\"value\": …}"));
-            return variables(taskId, wrap(request.segment(3), body), "");
+            Optional<Problem> theirs = notTheirs(taskId);
+            return theirs.isPresent() ? theirs : variables(taskId, wrap(request.segment(3), body), "");
         }
         if (request.is("DELETE", "task", "*", "variables", "*") || request.is("DELETE", "task", "*", "localVariables", "*")
                 || request.is("POST", "task", "*", "variables", "*", "data")
@@ -162,9 +171,28 @@ final class EngineWriteRules {
             if (message.textValue().length() > EngineApiGuard.MAX_COMMENT) {
                 return Optional.of(Problem.badRequest("message", "tối đa " + EngineApiGuard.MAX_COMMENT + " ký tự"));
             }
-            return ok();
+            return notTheirs(taskId);
         }
         return adminOnly();
+    }
+
+    /**
+     * Who acts on a task: its assignee, its candidate users and the members of its candidate groups, and the province
+     * admin. Camunda's own grant lets every official of the commune work on its tasks (engine.CommuneTaskAuthorizations
+     * writes no authorization per task), so this is the check that keeps each role to its own steps. A task that does
+     * not exist is Camunda's to answer (404).
+     */
+    private Optional<Problem> notTheirs(String taskId) {
+        if (caller.isAdmin()) return ok();
+        Optional<TaskFacts.Facts> facts = facts(taskId);
+        if (facts.isEmpty() || facts.get().isFor(caller.userId(), caller.groups())) return ok();
+        return Optional.of(Problem.forbidden("Việc này không giao cho anh/chị hoặc bộ phận của anh/chị: chỉ người được giao "
+                + "hoặc cán bộ của bộ phận được giao mới được nhận, trả lại, xử lý hoặc cho ý kiến"));
+    }
+
+    private Optional<TaskFacts.Facts> facts(String taskId) {
+        if (facts == null) facts = tasks.of(taskId);
+        return facts;
     }
 
     /** The variables a task's client sends, held to what the task's form declares. */
@@ -173,7 +201,7 @@ final class EngineWriteRules {
         if (!variables.isObject()) {
             return Optional.of(Problem.badRequest(prefix.isEmpty() ? "body" : prefix, "phải là đối tượng {tên: {value, type}}"));
         }
-        Optional<TaskFacts.Facts> facts = tasks.of(taskId);
+        Optional<TaskFacts.Facts> facts = facts(taskId);
         boolean theirs = facts.isPresent() && (caller.isAdmin() || facts.get().isFor(caller.userId(), caller.groups()));
         List<FieldProblem> problems = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {

@@ -37,7 +37,7 @@ class TaskFacts {
     record Facts(String taskDefinitionKey, String assignee, Set<String> candidateUsers, Set<String> candidateGroups,
                  java.util.Map<String, Set<String>> options) {
 
-        /** Whether the official is one of those the task is for (Camunda's authorizations decide the rest). */
+        /** Whether the official is one of those the task is for: who may act on it (EngineWriteRules). */
         boolean isFor(String userId, Set<String> groups) {
             return userId.equals(assignee) || candidateUsers.contains(userId)
                     || candidateGroups.stream().anyMatch(groups::contains);

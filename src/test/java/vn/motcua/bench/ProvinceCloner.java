@@ -8,7 +8,7 @@ import java.util.Locale;
  * Scales the seeded province up by copying it: every open dossier seeded through the services (the
  * template) is copied {@code k} times, each copy in another commune ({@code xa-NNN} shifted by
  * {@code 37·k}), with every row the engine keeps at run time for it — executions, tasks, candidate
- * and assignee links, the per-task authorizations the engine grants, variables (and their byte
+ * and assignee links, any per-task authorization (the engine writes none since engine.CommuneTaskAuthorizations), variables (and their byte
  * arrays), timers and event subscriptions — and motcua's dossier row. Ids get {@code ~k}, codes
  * {@code -k}. The copies are rows exactly like the template's at the same step, so the inbox's
  * queries see a province of that size; history is not copied (the inbox reads none). Seeding
