@@ -170,7 +170,7 @@ final class ProvinceSeeder {
                 return false;
             }
         }
-        identity.setAuthentication(user, groupsOf(user, commune, department), List.of(commune));
+        identity.setAuthentication(user, groupsOf(user), List.of(commune));
         try {
             tasks.complete(task.getId(), vars);
         } finally {
@@ -185,11 +185,11 @@ final class ProvinceSeeder {
         return p.length == 3 ? p[0] + "." + p[1] + "." + p[2] : p[0] + "." + p[1];
     }
 
-    private static List<String> groupsOf(String user, String commune, String department) {
-        String role = user.substring(user.lastIndexOf('.') + 1).replaceAll("\\d+$", "");
-        return switch (role) {
-            case "head", "specialist" -> List.of(commune + ":" + department + ":" + role);
-            default -> List.of(commune + ":" + role);
-        };
+    /** The official's groups as their login has them (their commune's role group and the province-wide ones). */
+    private List<String> groupsOf(String user) {
+        return groupsByUser.computeIfAbsent(user, u -> identity.createGroupQuery().groupMember(u).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList());
     }
+
+    private final java.util.Map<String, List<String>> groupsByUser = new java.util.concurrent.ConcurrentHashMap<>();
 }
