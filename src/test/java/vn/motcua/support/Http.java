@@ -90,9 +90,14 @@ public final class Http {
 
     // --- Camunda REST, as Tasklist calls it -------------------------------------------------
 
-    /** The tasks of a dossier the official can see. */
+    /**
+     * The tasks of a dossier that are the official's: assigned to them, or theirs to claim as a candidate (themselves or
+     * one of their groups), whoever holds it. Every official of a commune may read all its tasks; these are the ones they
+     * may act on, as their Tasklist's own filters list them.
+     */
     public List<JsonNode> tasks(String user, String dossierCode) {
-        Response r = get("/engine-rest/task?processInstanceBusinessKey=" + dossierCode, user);
+        Response r = post("/engine-rest/task", Map.of("processInstanceBusinessKey", dossierCode, "orQueries",
+                List.of(Map.of("assignee", user, "candidateUser", user, "includeAssignedTasks", true))), user);
         r.expect(200);
         List<JsonNode> tasks = new ArrayList<>();
         r.body().forEach(tasks::add);
