@@ -46,8 +46,12 @@ final class Node implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString(),
-                "--server.port=" + port, "--spring.main.banner-mode=off"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // JVM options for every node, e.g. a flight recording to see where a section's time goes (none by default)
+        for (String option : System.getProperty("bench.nodeJvmArgs", "").split(" ")) {
+            if (!option.isBlank()) command.add(option.replace("{port}", Integer.toString(port)));
+        }
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--spring.main.banner-mode=off"));
         command.addAll(args);
         Files.createDirectories(workDir);
         Path log = workDir.resolve("node-" + port + ".log");
