@@ -175,6 +175,40 @@ class LeanHistoryTest {
                 .contains("ServiceTask_AcceptDossier", "ServiceTask_RouteToDepartment", "ServiceTask_IssueResult", "ServiceTask_ReturnResult");
     }
 
+    @Test
+    void aValueIsRecordedWhereItWasWrittenNotWhereACallActivityCopiedIt() {
+        DossierSteps.AtStep approval = new DossierSteps(new Http(port)).atApproval();
+        Http http = new Http(port);
+        http.complete("tan-giang.leader", approval.taskId(), Map.of("leaderDecision", "APPROVE")).expect(204);
+        DossierSteps.AtStep counter = new DossierSteps(http).at(approval.code(), "tan-giang.reception");
+        http.complete("tan-giang.reception", counter.taskId(), Map.of("recipientName", "Nguyễn Thị Hồng Nhung")).expect(204);
+        Map<String, String> keyOf = new java.util.HashMap<>();
+        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(approval.code()).list()
+                .forEach(i -> keyOf.put(i.getId(), i.getProcessDefinitionKey()));
+        List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(keyOf.keySet().toArray(String[]::new)).list();
+        java.util.function.Function<String, Map<String, Object>> in = key -> variables.stream()
+                .filter(v -> keyOf.get(v.getProcessInstanceId()).equals(key))
+                .collect(java.util.HashMap::new, (m, v) -> m.put(v.getName(), v.getValue()), Map::putAll);
+
+        // the decisions where the officials took them: the reception in its block, the draft and the sign-off in theirs
+        assertThat(in.apply("tiep-nhan")).containsEntry(Var.RECEPTION_DECISION, "ACCEPT");
+        assertThat(in.apply("giai-quyet-phong"))
+                .containsEntry(Var.SPECIALIST_ID, "tan-giang.vp.specialist1")
+                .containsEntry("draftResult", "Giấy khai sinh cho cháu Nguyễn Minh An")
+                .containsEntry("headDecision", "APPROVE")
+                .containsEntry("leaderDecision", "APPROVE")
+                .containsEntry("draftedBy", "tan-giang.vp.specialist1")
+                .doesNotContainKeys("departmentName", "headGroup", "specialistGroup", "specialistOptions");
+        // the routing where its delegate wrote it, the recipient where the clerk wrote it
+        assertThat(in.apply("giai-quyet")).containsEntry("departmentName", "Văn phòng HĐND và UBND").containsKey("headGroup")
+                .doesNotContainKeys("draftResult", Var.SPECIALIST_ID, "headDecision", "draftedBy");
+        assertThat(in.apply("tra-ket-qua")).containsEntry("recipientName", "Nguyễn Thị Hồng Nhung").doesNotContainKey("draftResult");
+        // the process that only calls the blocks and routes on their outcomes has copies only
+        assertThat(in.apply("thu-tuc")).isEmpty();
+        assertThat(variables).filteredOn(v -> v.getName().equals("draftResult")).as("the draft, once").hasSize(1);
+    }
+
     private String completedBy(String taskId) {
         return history.createUserOperationLogQuery().taskId(taskId).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
                 .singleResult().getUserId();
