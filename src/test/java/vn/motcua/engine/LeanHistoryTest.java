@@ -121,13 +121,9 @@ class LeanHistoryTest {
 
     @Test
     void aFinishedDossierKeepsItsStepsWithWhoAndWhenButNoGatewayStartOrEndEvent() {
-        DossierSteps.AtStep approval = new DossierSteps(new Http(port)).atApproval();
-        Http http = new Http(port);
-        http.complete("tan-giang.leader", approval.taskId(), Map.of("leaderDecision", "APPROVE")).expect(204);
-        DossierSteps.AtStep counter = new DossierSteps(http).at(approval.code(), "tan-giang.reception");
-        http.complete("tan-giang.reception", counter.taskId(), Map.of("recipientName", "Nguyễn Thị Hồng Nhung")).expect(204);
+        String code = returnedAtTheCounter();
 
-        List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(approval.code()).list();
+        List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).list();
         assertThat(instances).extracting(HistoricProcessInstance::getProcessDefinitionKey)
                 .containsExactlyInAnyOrder("thu-tuc", "tiep-nhan", "giai-quyet", "giai-quyet-phong", "tra-ket-qua");
         // where and when each instance started and ended, the event included, is the instance's own row
@@ -177,13 +173,9 @@ class LeanHistoryTest {
 
     @Test
     void aValueIsRecordedWhereItWasWrittenNotWhereACallActivityCopiedIt() {
-        DossierSteps.AtStep approval = new DossierSteps(new Http(port)).atApproval();
-        Http http = new Http(port);
-        http.complete("tan-giang.leader", approval.taskId(), Map.of("leaderDecision", "APPROVE")).expect(204);
-        DossierSteps.AtStep counter = new DossierSteps(http).at(approval.code(), "tan-giang.reception");
-        http.complete("tan-giang.reception", counter.taskId(), Map.of("recipientName", "Nguyễn Thị Hồng Nhung")).expect(204);
+        String code = returnedAtTheCounter();
         Map<String, String> keyOf = new java.util.HashMap<>();
-        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(approval.code()).list()
+        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).list()
                 .forEach(i -> keyOf.put(i.getId(), i.getProcessDefinitionKey()));
         List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
                 .processInstanceIdIn(keyOf.keySet().toArray(String[]::new)).list();
@@ -207,6 +199,17 @@ class LeanHistoryTest {
         // the process that only calls the blocks and routes on their outcomes has copies only
         assertThat(in.apply("thu-tuc")).isEmpty();
         assertThat(variables).filteredOn(v -> v.getName().equals("draftResult")).as("the draft, once").hasSize(1);
+    }
+
+    /** A birth registration taken to the end: drafted, approved, returned at the counter; its code. */
+    private String returnedAtTheCounter() {
+        Http http = new Http(port);
+        DossierSteps steps = new DossierSteps(http);
+        DossierSteps.AtStep approval = steps.atApproval();
+        http.complete("tan-giang.leader", approval.taskId(), Map.of("leaderDecision", "APPROVE")).expect(204);
+        DossierSteps.AtStep counter = steps.at(approval.code(), "tan-giang.reception");
+        http.complete("tan-giang.reception", counter.taskId(), Map.of("recipientName", "Nguyễn Thị Hồng Nhung")).expect(204);
+        return approval.code();
     }
 
     private String completedBy(String taskId) {
