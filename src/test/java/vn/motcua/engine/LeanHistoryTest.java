@@ -6,10 +6,12 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -26,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import vn.motcua.dossier.DossierFacts;
+import vn.motcua.process.DossierProcess.Element;
 import vn.motcua.process.DossierProcess.Var;
 import vn.motcua.support.DossierSteps;
 import vn.motcua.support.Http;
@@ -114,6 +117,104 @@ class LeanHistoryTest {
                     assertThat(task.getAssignee()).isEqualTo("tan-giang.vp.head");
                     assertThat(task.getEndTime()).isNotNull();
                 });
+    }
+
+    @Test
+    void aFinishedDossierKeepsItsStepsWithWhoAndWhenButNoGatewayStartOrEndEvent() {
+        String code = returnedAtTheCounter();
+
+        List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).list();
+        assertThat(instances).extracting(HistoricProcessInstance::getProcessDefinitionKey)
+                .containsExactlyInAnyOrder("thu-tuc", "tiep-nhan", "giai-quyet", "giai-quyet-phong", "tra-ket-qua");
+        // where and when each instance started and ended, the event included, is the instance's own row
+        assertThat(instances).allSatisfy(instance -> {
+            assertThat(instance.getEndTime()).isNotNull();
+            assertThat(instance.getStartActivityId()).isNotNull();
+            assertThat(instance.getEndActivityId()).isNotNull();
+        });
+        assertThat(instances).filteredOn(i -> i.getProcessDefinitionKey().equals("thu-tuc"))
+                .singleElement().satisfies(root -> {
+                    assertThat(root.getStartActivityId()).isEqualTo("StartEvent_Submitted");
+                    assertThat(root.getEndActivityId()).isEqualTo(Element.END_RETURNED);
+                });
+        assertThat(instances).filteredOn(i -> i.getProcessDefinitionKey().equals("giai-quyet"))
+                .singleElement().extracting(HistoricProcessInstance::getEndActivityId).isEqualTo("End_Resolved");
+
+        String[] ids = instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+        List<HistoricActivityInstance> steps = instances.stream()
+                .flatMap(i -> history.createHistoricActivityInstanceQuery().processInstanceId(i.getId()).list().stream()).toList();
+        assertThat(steps).extracting(HistoricActivityInstance::getActivityType).doesNotContainAnyElementsOf(LeanHistory.PLUMBING)
+                .contains(ActivityTypes.TASK_USER_TASK, ActivityTypes.TASK_SERVICE, ActivityTypes.CALL_ACTIVITY, ActivityTypes.SUB_PROCESS);
+        assertThat(jdbc.sql("select count(*) from ACT_HI_ACTINST where ACT_TYPE_ like '%Gateway' or ACT_TYPE_ in ('startEvent', 'noneEndEvent', 'terminateEndEvent')")
+                .query(Long.class).single()).as("no plumbing of any dossier").isZero();
+        assertThat(steps).as("every step kept has ended").allSatisfy(step -> assertThat(step.getEndTime()).isNotNull());
+        // who did each step and when: every official's task with its times, and who completed it (the operation log;
+        // a step given to a group has no assignee, the assigned ones keep theirs)
+        List<HistoricActivityInstance> tasks = steps.stream().filter(step -> step.getActivityType().equals(ActivityTypes.TASK_USER_TASK)).toList();
+        assertThat(tasks).extracting(HistoricActivityInstance::getActivityId, step -> completedBy(step.getTaskId()))
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(Element.TASK_RECEPTION_CHECK, "tan-giang.reception"),
+                        org.assertj.core.groups.Tuple.tuple(Element.TASK_ASSIGN_SPECIALIST, "tan-giang.vp.head"),
+                        org.assertj.core.groups.Tuple.tuple(Element.TASK_APPRAISE_DOSSIER, "tan-giang.vp.specialist1"),
+                        org.assertj.core.groups.Tuple.tuple(Element.TASK_REVIEW_DRAFT, "tan-giang.vp.head"),
+                        org.assertj.core.groups.Tuple.tuple(Element.TASK_LEADER_APPROVAL, "tan-giang.leader"),
+                        org.assertj.core.groups.Tuple.tuple(Element.TASK_RETURN_AT_COUNTER, "tan-giang.reception"));
+        assertThat(tasks).filteredOn(step -> step.getActivityId().equals(Element.TASK_APPRAISE_DOSSIER))
+                .singleElement().extracting(HistoricActivityInstance::getAssignee).isEqualTo("tan-giang.vp.specialist1");
+        assertThat(tasks).allSatisfy(step -> assertThat(step.getStartTime()).isBeforeOrEqualTo(step.getEndTime()));
+        // the blocks called, each with the instance it started
+        assertThat(steps).filteredOn(step -> step.getActivityType().equals(ActivityTypes.CALL_ACTIVITY))
+                .hasSize(4).allSatisfy(step -> assertThat(List.of(ids)).contains(step.getCalledProcessInstanceId()));
+        // what the system did: accepted with the appointment, routed, issued the result, returned it
+        assertThat(steps).filteredOn(step -> step.getActivityType().equals(ActivityTypes.TASK_SERVICE))
+                .extracting(HistoricActivityInstance::getActivityId)
+                .contains("ServiceTask_AcceptDossier", "ServiceTask_RouteToDepartment", "ServiceTask_IssueResult", "ServiceTask_ReturnResult");
+    }
+
+    @Test
+    void aValueIsRecordedWhereItWasWrittenNotWhereACallActivityCopiedIt() {
+        String code = returnedAtTheCounter();
+        Map<String, String> keyOf = new java.util.HashMap<>();
+        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).list()
+                .forEach(i -> keyOf.put(i.getId(), i.getProcessDefinitionKey()));
+        List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(keyOf.keySet().toArray(String[]::new)).list();
+        java.util.function.Function<String, Map<String, Object>> in = key -> variables.stream()
+                .filter(v -> keyOf.get(v.getProcessInstanceId()).equals(key))
+                .collect(java.util.HashMap::new, (m, v) -> m.put(v.getName(), v.getValue()), Map::putAll);
+
+        // the decisions where the officials took them: the reception in its block, the draft and the sign-off in theirs
+        assertThat(in.apply("tiep-nhan")).containsEntry(Var.RECEPTION_DECISION, "ACCEPT");
+        assertThat(in.apply("giai-quyet-phong"))
+                .containsEntry(Var.SPECIALIST_ID, "tan-giang.vp.specialist1")
+                .containsEntry("draftResult", "Giấy khai sinh cho cháu Nguyễn Minh An")
+                .containsEntry("headDecision", "APPROVE")
+                .containsEntry("leaderDecision", "APPROVE")
+                .containsEntry("draftedBy", "tan-giang.vp.specialist1")
+                .doesNotContainKeys("departmentName", "headGroup", "specialistGroup", "specialistOptions");
+        // the routing where its delegate wrote it, the recipient where the clerk wrote it
+        assertThat(in.apply("giai-quyet")).containsEntry("departmentName", "Văn phòng HĐND và UBND").containsKey("headGroup")
+                .doesNotContainKeys("draftResult", Var.SPECIALIST_ID, "headDecision", "draftedBy");
+        assertThat(in.apply("tra-ket-qua")).containsEntry("recipientName", "Nguyễn Thị Hồng Nhung").doesNotContainKey("draftResult");
+        // the process that only calls the blocks and routes on their outcomes has copies only
+        assertThat(in.apply("thu-tuc")).isEmpty();
+        assertThat(variables).filteredOn(v -> v.getName().equals("draftResult")).as("the draft, once").hasSize(1);
+    }
+
+    /** A birth registration taken to the end: drafted, approved, returned at the counter; its code. */
+    private String returnedAtTheCounter() {
+        Http http = new Http(port);
+        DossierSteps steps = new DossierSteps(http);
+        DossierSteps.AtStep approval = steps.atApproval();
+        http.complete("tan-giang.leader", approval.taskId(), Map.of("leaderDecision", "APPROVE")).expect(204);
+        DossierSteps.AtStep counter = steps.at(approval.code(), "tan-giang.reception");
+        http.complete("tan-giang.reception", counter.taskId(), Map.of("recipientName", "Nguyễn Thị Hồng Nhung")).expect(204);
+        return approval.code();
+    }
+
+    private String completedBy(String taskId) {
+        return history.createUserOperationLogQuery().taskId(taskId).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                .singleResult().getUserId();
     }
 
     @Test

@@ -56,7 +56,8 @@ class BirthRegistrationProcessTest {
         assertThat(current(returning)).hasCandidateGroup("tan-giang:reception");
         complete(current(returning), withVariables("recipientName", "Nguyễn Thị Hồng Nhung"));
         assertThat(returning).isEnded().hasPassed("ServiceTask_ReturnResult");
-        assertThat(pi).isEnded().hasPassed(Element.END_RETURNED);
+        assertThat(pi).isEnded();
+        assertThat(endedAt(pi)).isEqualTo(Element.END_RETURNED);
         assertThat(statuses(pi)).containsExactly(1, 2, 4, 9, 10);
         assertThat(last(pi).note()).contains("Nguyễn Thị Hồng Nhung");
     }
@@ -83,7 +84,8 @@ class BirthRegistrationProcessTest {
 
         complete(current(returning), withVariables("postOutcome", "DELIVERED", "postOutcomeDate", today,
                 "postOutcomeNote", "Người nhận: Nguyễn Thị Hồng Nhung"));
-        assertThat(pi).isEnded().hasPassed(Element.END_RETURNED);
+        assertThat(pi).isEnded();
+        assertThat(endedAt(pi)).isEqualTo(Element.END_RETURNED);
         assertThat(statuses(pi)).containsExactly(1, 2, 4, 9, 10);
         assertThat(last(pi).note()).contains("EB123456789VN", "Bộ phận Một cửa xác nhận", "Người nhận: Nguyễn Thị Hồng Nhung");
         assertThat(dossier(pi).timeline()).last().satisfies(row -> assertThat(row.toUnit()).isEqualTo("Công dân"));
@@ -111,7 +113,8 @@ class BirthRegistrationProcessTest {
     void acceptedDossierIsReturnedOnlineWithoutAClerk() {
         ProcessInstance pi = submit("ONLINE");
         acceptAndApprove(pi);
-        assertThat(pi).isEnded().hasPassed(Element.END_RETURNED);
+        assertThat(pi).isEnded();
+        assertThat(endedAt(pi)).isEqualTo(Element.END_RETURNED);
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(Element.TASK_RETURN_AT_COUNTER)
                 .processInstanceId(pi.getId()).count()).isZero();
         assertThat(statuses(pi)).containsExactly(1, 2, 4, 9, 10);
@@ -136,7 +139,8 @@ class BirthRegistrationProcessTest {
     void refusedDossierEndsNotReceived() {
         ProcessInstance pi = submit("COUNTER");
         complete(current(pi), withVariables("receptionDecision", "REFUSE", "refusalReason", "Không thuộc thẩm quyền"));
-        assertThat(pi).isEnded().hasPassed(Element.END_REFUSED);
+        assertThat(pi).isEnded();
+        assertThat(endedAt(pi)).isEqualTo(Element.END_REFUSED);
         assertThat(statuses(pi)).containsExactly(1, 3);
         assertThat(last(pi).note()).contains("Không thuộc thẩm quyền");
         assertThat(dossier(pi).timeline()).singleElement()
@@ -215,6 +219,11 @@ class BirthRegistrationProcessTest {
         assertThat(runtime.getVariable(current(pi).getProcessInstanceId(), "receptionDecision")).isNull();
         assertThat(statuses(pi)).containsExactly(1);
         assertThat(dossier(pi).timeline()).isEmpty();
+    }
+
+    /** The end event the instance ended at: its own history row keeps it (the end event's activity row is plumbing, vn.motcua.engine.LeanHistory). */
+    private String endedAt(ProcessInstance pi) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getEndActivityId();
     }
 
     private ProcessInstance submit(String returnMethod) {
