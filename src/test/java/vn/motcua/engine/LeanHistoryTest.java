@@ -2,10 +2,12 @@ package vn.motcua.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
@@ -47,6 +49,7 @@ class LeanHistoryTest {
     @Autowired ManagementService management;
     @Autowired JdbcClient jdbc;
     @Autowired DossierFacts facts;
+    @Autowired DataSource dataSource;
 
     @AfterEach
     void clock() {
@@ -199,6 +202,65 @@ class LeanHistoryTest {
         // the process that only calls the blocks and routes on their outcomes has copies only
         assertThat(in.apply("thu-tuc")).isEmpty();
         assertThat(variables).filteredOn(v -> v.getName().equals("draftResult")).as("the draft, once").hasSize(1);
+    }
+
+    /** The indexes motcua-014 and motcua-015 keep on the history tables, and only those (besides the primary keys). */
+    static final Map<String, java.util.Set<String>> HISTORY_INDEXES = Map.of(
+            "ACT_HI_ACTINST", java.util.Set.of("ACT_IDX_HI_ACT_INST_PROCINST", "ACT_IDX_HI_ACTINST_ROOT_PI", "ACT_IDX_HI_ACT_INST_RM_TIME"),
+            "ACT_HI_VARINST", java.util.Set.of("ACT_IDX_HI_PROCVAR_PROC_INST", "ACT_IDX_HI_VARINST_ROOT_PI", "ACT_IDX_HI_VARINST_RM_TIME"),
+            "ACT_HI_TASKINST", java.util.Set.of("ACT_IDX_HI_TASKINST_PROCINST", "ACT_IDX_HI_TASKINST_ROOT_PI", "ACT_IDX_HI_TASK_INST_RM_TIME"),
+            "ACT_HI_IDENTITYLINK", java.util.Set.of("ACT_IDX_HI_IDENT_LINK_TASK", "ACT_IDX_HI_IDENT_LNK_ROOT_PI", "ACT_IDX_HI_IDENT_LINK_RM_TIME"),
+            "ACT_HI_OP_LOG", java.util.Set.of("ACT_IDX_HI_OP_LOG_PROCINST", "ACT_IDX_HI_OP_LOG_TASK", "ACT_IDX_HI_OP_LOG_ROOT_PI",
+                    "ACT_IDX_HI_OP_LOG_RM_TIME"),
+            "ACT_HI_PROCINST", java.util.Set.of("ACT_IDX_HI_PRO_I_BUSKEY", "ACT_IDX_HI_PRO_INST_ROOT_PI", "ACT_IDX_HI_PRO_INST_RM_TIME",
+                    "ACT_IDX_HI_PI_PDEFID_END_TIME"),
+            "ACT_HI_COMMENT", java.util.Set.of("ACT_IDX_HI_COMMENT_TASK", "ACT_IDX_HI_COMMENT_PROCINST", "ACT_IDX_HI_COMMENT_ROOT_PI",
+                    "ACT_IDX_HI_COMMENT_RM_TIME"));
+
+    @Test
+    void theHistoryKeepsOnlyTheIndexesItsReadersUseAndTheyStillAnswer() throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            for (Map.Entry<String, java.util.Set<String>> table : HISTORY_INDEXES.entrySet()) {
+                java.util.Set<String> indexes = new java.util.TreeSet<>();
+                try (java.sql.ResultSet r = c.getMetaData().getIndexInfo(null, null, table.getKey(), false, false)) {
+                    while (r.next()) {
+                        String name = r.getString("INDEX_NAME");
+                        if (name != null && name.toUpperCase(java.util.Locale.ROOT).startsWith("ACT_IDX_")) indexes.add(name.toUpperCase(java.util.Locale.ROOT));
+                    }
+                }
+                assertThat(indexes).as(table.getKey()).containsExactlyInAnyOrderElementsOf(table.getValue());
+            }
+        }
+
+        // a dossier whose leader left a remark on the approval before signing, taken to the end
+        Http http = new Http(port);
+        DossierSteps steps = new DossierSteps(http);
+        DossierSteps.AtStep approval = steps.atApproval();
+        http.claim("tan-giang.leader", approval.taskId()).expect(204);
+        http.post("/engine-rest/task/" + approval.taskId() + "/comment/create", Map.of("message", "Đồng ý, trả đúng hẹn"), "tan-giang.leader")
+                .expect(200);
+        http.complete("tan-giang.leader", approval.taskId(), Map.of("leaderDecision", "APPROVE")).expect(204);
+        DossierSteps.AtStep counter = steps.at(approval.code(), "tan-giang.reception");
+        http.complete("tan-giang.reception", counter.taskId(), Map.of("recipientName", "Nguyễn Thị Hồng Nhung")).expect(204);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(approval.code()).unfinished().count()).isZero();
+
+        // Tasklist's History tab of the finished task: its operation log by task, counted and paged, and its comments
+        assertThat(http.get("/engine-rest/history/user-operation/count?taskId=" + approval.taskId(), "tan-giang.leader").expect(200)
+                .body().get("count").asLong()).isPositive();
+        JsonNode log = http.get("/engine-rest/history/user-operation?taskId=" + approval.taskId() + "&firstResult=0&maxResults=15",
+                "tan-giang.leader").expect(200).body();
+        assertThat(log.findValuesAsText("operationType")).contains(UserOperationLogEntry.OPERATION_TYPE_COMPLETE);
+        assertThat(log.findValuesAsText("userId")).contains("tan-giang.leader");
+        JsonNode comments = http.get("/engine-rest/task/" + approval.taskId() + "/comment", "tan-giang.leader").expect(200).body();
+        assertThat(comments.findValuesAsText("message")).containsExactly("Đồng ý, trả đúng hẹn");
+        // motcua's audit of the dossier: the instances by business key, then each one's operation log
+        JsonNode audit = http.get("/api/admin/dossiers/" + approval.code() + "/audit", "admin").expect(200).body();
+        assertThat(audit.findValuesAsText("action")).contains("Complete task " + approval.taskId());
+        // a finished instance as Cockpit opens it when it is no longer running
+        String root = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(approval.code()).rootProcessInstances()
+                .singleResult().getId();
+        assertThat(http.get("/engine-rest/history/process-instance/" + root, "admin").expect(200).body().get("businessKey").asText())
+                .isEqualTo(approval.code());
     }
 
     /** A birth registration taken to the end: drafted, approved, returned at the counter; its code. */
