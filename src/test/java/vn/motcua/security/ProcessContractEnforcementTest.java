@@ -176,8 +176,11 @@ class ProcessContractEnforcementTest {
             assertThat(review.get(0).get("assignee").isNull()).as("not given to the drafter").isTrue();
             assertRefused(http.claim("tan-giang.vp.head", reviewId), 403, null);
             assertRefused(http.complete("tan-giang.vp.head", reviewId, Map.of("headDecision", "APPROVE")), 403, null);
-            assertThat(http.tasks("tan-giang.leader", assignment.code()).stream().map(t -> t.get("id").asText()))
-                    .containsExactly(reviewId);
+            // the commune's leadership sees where the dossier waits (every official of the commune reads its tasks)
+            List<String> readable = new java.util.ArrayList<>();
+            http.get("/engine-rest/task?processInstanceBusinessKey=" + assignment.code(), "tan-giang.leader").expect(200).body()
+                    .forEach(t -> readable.add(t.get("id").asText()));
+            assertThat(readable).containsExactly(reviewId);
             // another head of the department reviews it
             http.claim("tan-giang.vp.specialist2", reviewId).expect(204);
             http.complete("tan-giang.vp.specialist2", reviewId, Map.of("headDecision", "APPROVE")).expect(204);
