@@ -15,6 +15,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and several nodes. A number is taken in its own short transaction, like a database sequence: it
  * is never handed out twice, and a submission that fails afterwards leaves a gap rather than
  * holding the row lock for the whole submission.
+ *
+ * <p>On PostgreSQL the number is one statement (an upsert returning the new value) whose commit does
+ * not wait for its WAL flush ({@code synchronous_commit} off for that transaction alone). Nothing
+ * is lost by it: the dossier that uses the number commits afterwards, synchronously, and a
+ * PostgreSQL commit flushes the whole WAL before its own commit record, so once a dossier is
+ * accepted its number's increment is durable too. A crash can only forget numbers that no
+ * committed dossier carries; they are handed out again, so codes stay unique.
  */
 @Component
 class DossierCodes {
@@ -23,9 +30,11 @@ class DossierCodes {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate newTransaction;
+    private final boolean postgres;
 
-    DossierCodes(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    DossierCodes(JdbcClient jdbc, javax.sql.DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.postgres = isPostgres(dataSource);
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -33,13 +42,22 @@ class DossierCodes {
     String next(String agencyId, LocalDate day) {
         for (int attempt = 0; ; attempt++) {
             try {
-                Integer number = newTransaction.execute(tx -> increment(agencyId, day));
+                Integer number = newTransaction.execute(tx -> postgres ? upsert(agencyId, day) : increment(agencyId, day));
                 return format(agencyId, day, number);
             } catch (DuplicateKeyException firstOfTheDayRace) {
                 // another submission created the day's row at the same moment: take the next number from it
                 if (attempt >= 3) throw firstOfTheDayRace;
             }
         }
+    }
+
+    private int upsert(String agencyId, LocalDate day) {
+        return jdbc.sql("""
+                        insert into mc_dossier_sequence (agency_id, seq_date, last_value)
+                        select ?, ?, 1 from (select set_config('synchronous_commit', 'off', true)) as this_transaction_only
+                        on conflict (agency_id, seq_date) do update set last_value = mc_dossier_sequence.last_value + 1
+                        returning last_value""")
+                .params(agencyId, day).query(Integer.class).single();
     }
 
     private int increment(String agencyId, LocalDate day) {
@@ -52,6 +70,14 @@ class DossierCodes {
         }
         return jdbc.sql("select last_value from mc_dossier_sequence where agency_id = ? and seq_date = ?")
                 .params(agencyId, day).query(Integer.class).single();
+    }
+
+    private static boolean isPostgres(javax.sql.DataSource dataSource) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot tell which database motcua runs on", e);
+        }
     }
 
     static String format(String agencyId, LocalDate day, int number) {

@@ -20,10 +20,12 @@ import vn.motcua.process.DossierProcess;
 class DossierRepository {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final ZoneId zone;
 
-    DossierRepository(JdbcClient jdbc, MotcuaProperties properties) {
+    DossierRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, MotcuaProperties properties) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.zone = properties.zone();
     }
 
@@ -32,10 +34,10 @@ class DossierRepository {
         jdbc.sql("""
                         insert into mc_dossier (code, procedure_code, commune_code, agency_id, channel, return_method, status,
                           applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, submitted_at, lookup_secret,
-                          result_copies, page_count, fee_exemption, event_date, fee_amount, fee_lines)
+                          result_copies, page_count, fee_exemption, event_date, fee_amount, fee_lines, paper_count)
                         values (:code, :procedure, :commune, :agency, :channel, :returnMethod, :status,
                           :name, :idNumber, :phone, :email, :address, :submittedAt, :secret,
-                          :copies, :pages, :exemption, :eventDate, :feeAmount, :feeLines)""")
+                          :copies, :pages, :exemption, :eventDate, :feeAmount, :feeLines, :papers)""")
                 .param("code", code)
                 .param("procedure", s.procedure().code())
                 .param("commune", s.commune().code())
@@ -56,14 +58,18 @@ class DossierRepository {
                 .param("eventDate", s.feeRequest().eventDate())
                 .param("feeAmount", s.fees().total())
                 .param("feeLines", json(s.fees()))
+                .param("papers", s.components().size())
                 .update(key, "id");
         long id = key.getKey().longValue();
+        // the papers in one batch: one round trip to the database, however many there are
+        List<Object[]> components = new java.util.ArrayList<>();
         for (int i = 0; i < s.components().size(); i++) {
             SubmissionRequest.Component c = s.components().get(i);
-            jdbc.sql("insert into mc_dossier_component (dossier_id, position, name, copies) values (?, ?, ?, ?)")
-                    .params(id, i + 1, c.name(), c.copies()).update();
+            components.add(new Object[] {id, i + 1, c.name(), c.copies()});
         }
-        jdbc.sql("update mc_dossier set paper_count = ? where id = ?").params(s.components().size(), id).update();
+        if (!components.isEmpty()) {
+            batch.batchUpdate("insert into mc_dossier_component (dossier_id, position, name, copies) values (?, ?, ?, ?)", components);
+        }
         return id;
     }
 

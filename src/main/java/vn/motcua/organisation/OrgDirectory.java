@@ -2,6 +2,7 @@ package vn.motcua.organisation;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -24,7 +25,19 @@ public class OrgDirectory {
         this.identity = identity;
     }
 
+    /**
+     * The commune as provisioned. Within one transaction it is read once (a submission asks for it
+     * five times: validation, the portal record, the view and each process's facts); the next
+     * transaction reads it afresh, so a re-provisioned commune still counts at once, on every node.
+     */
     public Optional<CommuneInfo> commune(String code) {
+        Map<String, Optional<CommuneInfo>> read = TransactionMemo.of(COMMUNES_READ);
+        return read == null ? loadCommune(code) : read.computeIfAbsent(code, this::loadCommune);
+    }
+
+    private static final Object COMMUNES_READ = new Object();
+
+    private Optional<CommuneInfo> loadCommune(String code) {
         return jdbc.sql("select code, name, agency_id, province_name from mc_commune where code = ?")
                 .param(code)
                 .query((rs, n) -> new CommuneInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
