@@ -1,5 +1,6 @@
 package vn.motcua.engine;
 
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.Task;
@@ -31,21 +32,26 @@ public class CommuneTaskAuthorizations extends DefaultAuthorizationProvider {
 
     @Override
     public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
-        return task.getProcessInstanceId() == null ? super.newTaskAssignee(task, oldAssignee, newAssignee) : null;
+        return standaloneOnly(task, () -> super.newTaskAssignee(task, oldAssignee, newAssignee));
     }
 
     @Override
     public AuthorizationEntity[] newTaskOwner(Task task, String oldOwner, String newOwner) {
-        return task.getProcessInstanceId() == null ? super.newTaskOwner(task, oldOwner, newOwner) : null;
+        return standaloneOnly(task, () -> super.newTaskOwner(task, oldOwner, newOwner));
     }
 
     @Override
     public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
-        return task.getProcessInstanceId() == null ? super.newTaskUserIdentityLink(task, userId, type) : null;
+        return standaloneOnly(task, () -> super.newTaskUserIdentityLink(task, userId, type));
     }
 
     @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
-        return task.getProcessInstanceId() == null ? super.newTaskGroupIdentityLink(task, groupId, type) : null;
+        return standaloneOnly(task, () -> super.newTaskGroupIdentityLink(task, groupId, type));
+    }
+
+    /** Camunda's default grants for a task no process started; none for a dossier's task. */
+    private static AuthorizationEntity[] standaloneOnly(Task task, Supplier<AuthorizationEntity[]> byDefault) {
+        return task.getProcessInstanceId() == null ? byDefault.get() : null;
     }
 }
