@@ -32,7 +32,8 @@ class DossierEngineTest {
                 .as("the procedure and the resolution block it called").isGreaterThan(1);
         assertThat(engine.openTasks(code)).singleElement()
                 .satisfies(task -> {
-                    assertThat(task.id()).isEqualTo(appraisal.taskId());
+                    assertThat(task.id()).isEqualTo(appraisal.taskId())
+                            .as("the engine's ids are motcua's compact ones").matches("[0-9A-Za-z]{20}");
                     assertThat(task.step()).isEqualTo("Task_AppraiseDossier");
                     assertThat(task.assignee()).isEqualTo("tan-giang.vp.specialist1");
                     assertThat(task.due()).isNotNull();
