@@ -167,6 +167,50 @@ class CommuneTaskAuthorizationsTest {
         assertThat(http.get("/engine-rest/task/" + headTask, "tan-giang.vp.head").status()).isEqualTo(200);
     }
 
+    @Test
+    void tasklistsPageEmbedsTheAssigneeAndTheDiagramAndKeepsThemForTheNextPage() {
+        // a dossier of its own, its head's task claimed (the class's dossier stays unclaimed for the other tests)
+        String dossier = http.post("/api/dossiers", Submissions.birthRegistration("tan-giang", "COUNTER"), Http.PORTAL)
+                .expect(201).body().get("code").asText();
+        http.complete("tan-giang.reception", http.tasks("tan-giang.reception", dossier).get(0).get("id").asText(),
+                Map.of("receptionDecision", "ACCEPT")).expect(204);
+        String head = "tan-giang.vp.head";
+        String claimed = http.tasks(head, dossier).get(0).get("id").asText();
+        http.claim(head, claimed).expect(204);
+        org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().taskId(claimed).singleResult();
+        String filter = filterId(head, "Việc cần xử lý");
+        for (int page = 0; page < 2; page++) {
+            JsonNode hal = http.postAccepting("/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15",
+                    Map.of("sorting", List.of(Map.of("sortBy", "dueDate", "sortOrder", "asc"))), "application/hal+json", head)
+                    .expect(200).body();
+            assertThat(hal.path("count").asLong()).isPositive();
+            assertThat(hal.path("_embedded").path("task").findValuesAsText("id")).contains(claimed);
+            assertThat(hal.path("_embedded").path("assignee").findValuesAsText("id")).contains(head);
+            assertThat(hal.path("_embedded").path("assignee").get(0).path("firstName").asText()).isNotBlank();
+            assertThat(hal.path("_embedded").path("processDefinition").findValuesAsText("id")).contains(task.getProcessDefinitionId());
+            assertThat(org.camunda.bpm.engine.rest.hal.Hal.getInstance()
+                    .getHalRelationCache(org.camunda.bpm.engine.rest.hal.user.HalUser.class).get(head))
+                    .as("the assignee, kept for the next page").isNotNull();
+            assertThat(org.camunda.bpm.engine.rest.hal.Hal.getInstance()
+                    .getHalRelationCache(org.camunda.bpm.engine.rest.hal.processDefinition.HalProcessDefinition.class)
+                    .get(task.getProcessDefinitionId())).as("the diagram, kept for the next page").isNotNull();
+        }
+        // the filter is the province's; another commune's head gets their own page: the cached assignee is not in it
+        JsonNode other = http.postAccepting("/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15", Map.of(),
+                "application/hal+json", "thuc-phan.vp.head").expect(200).body();
+        assertThat(other.path("_embedded").path("task").findValuesAsText("id")).doesNotContain(claimed);
+        assertThat(other.path("_embedded").path("assignee").findValuesAsText("id")).doesNotContain(head);
+    }
+
+    private String filterId(String user, String filterName) {
+        for (JsonNode filter : http.get("/engine-rest/filter?resourceType=Task", user).expect(200).body()) {
+            if (filter.get("name").asText().equals(filterName)) {
+                return filter.get("id").asText();
+            }
+        }
+        throw new AssertionError(user + " has no filter " + filterName);
+    }
+
     private static void assertGrantsOnlyWhatOfficialsNeed(Authorization grant) {
         for (TaskPermissions p : TaskPermissions.values()) {
             boolean wanted = List.of(TaskPermissions.READ, TaskPermissions.TASK_WORK, TaskPermissions.TASK_ASSIGN,

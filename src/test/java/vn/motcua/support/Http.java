@@ -88,6 +88,13 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
     }
 
+    /** A POST asking for another representation, e.g. Tasklist's {@code application/hal+json}. */
+    public Response postAccepting(String path, Object body, String accept, String user) {
+        String text = body instanceof String s ? s : write(body);
+        return send(request(path, user).setHeader("Accept", accept).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
+    }
+
     // --- Camunda REST, as Tasklist calls it -------------------------------------------------
 
     /**
