@@ -49,10 +49,11 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Outbox payload cannot be written", e);
         }
+        Object[] stored = Payloads.store(text);
         jdbc.sql("""
-                        insert into mc_outbox (dossier_code, channel, kind, payload, created_at, state, attempts, next_attempt_at)
-                        values (?, ?, ?, ?, ?, ?, 0, ?)""")
-                .params(dossierCode, channel.name(), kind, text, now, configured ? "PENDING" : "SKIPPED", now)
+                        insert into mc_outbox (dossier_code, channel, kind, payload, payload_deflated, created_at, state, attempts, next_attempt_at)
+                        values (?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+                .params(dossierCode, channel.name(), kind, stored[0], stored[1], now, configured ? "PENDING" : "SKIPPED", now)
                 .update();
         if (configured) {
             events.publishEvent(new OutboxDispatcher.MessagesWaiting());

@@ -200,7 +200,7 @@ public class OutboxDispatcher {
 
     static OutboxMessage message(ResultSet rs, int row) throws SQLException {
         return new OutboxMessage(rs.getLong("id"), rs.getString("dossier_code"), Channel.valueOf(rs.getString("channel")),
-                rs.getString("kind"), rs.getString("payload"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getString("kind"), Payloads.read(rs.getString("payload"), rs.getBytes("payload_deflated")), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getString("state"), rs.getInt("attempts"), rs.getObject("next_attempt_at", OffsetDateTime.class),
                 rs.getObject("sent_at", OffsetDateTime.class), rs.getString("last_error"), rs.getString("result"));
     }

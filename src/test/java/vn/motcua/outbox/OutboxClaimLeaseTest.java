@@ -107,6 +107,20 @@ class OutboxClaimLeaseTest {
         for (LoggedRequest r : sent) statuses.add(json.readTree(r.getBodyAsString()).get("TrangThaiHoSo").asInt());
         assertThat(statuses).as("in order, the first twice").containsExactly(1, 1, 2, 4);
         assertThat(messages).allSatisfy(m -> assertThat(m.state()).isEqualTo("SENT"));
+
+        // the portal's records are kept deflated, and what the portal got is the text that was written, to the byte
+        for (int i = 0; i < messages.size(); i++) {
+            OutboxMessage m = messages.get(i);
+            Map<String, Object> row = jdbc.sql("select payload, payload_deflated from mc_outbox where id = ?").param(m.id())
+                    .query().singleRow();
+            assertThat(row.get("payload")).as("no text kept beside the deflated bytes").isNull();
+            byte[] deflated = (byte[]) row.get("payload_deflated");
+            byte[] text = m.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text.length).isGreaterThanOrEqualTo(Payloads.DEFLATE_FROM);
+            assertThat(deflated.length).as("deflated to at most 4/5").isLessThanOrEqualTo(text.length * 4 / 5);
+            assertThat(sent.get(i + 1).getBody()).as("message %d as the portal received it", i).isEqualTo(text);
+            assertThat(m.payload()).contains("Bộ phận Một cửa", code);
+        }
     }
 
     /** A second node whose portal sender sends for real and then dies before the message is marked. */

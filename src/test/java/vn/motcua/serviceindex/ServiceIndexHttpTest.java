@@ -36,6 +36,7 @@ class ServiceIndexHttpTest {
 
     @LocalServerPort int port;
     @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @org.springframework.beans.factory.annotation.Autowired vn.motcua.outbox.Outbox outbox;
 
     @Test
     void papersAndResultAsFilesTheCitizensRatingAndTheFiguresTheyMake() throws Exception {
@@ -81,8 +82,8 @@ class ServiceIndexHttpTest {
         http.putBytes("/api/dossiers/" + code + "/result", PDF, "application/pdf", "tan-giang.leader").expect(200);
         http.complete(RECEPTION, steps.at(code, RECEPTION).taskId(), Map.of("recipientName", "Nguyễn Thị Hồng Nhung")).expect(204);
         // the portal's record of the returned dossier says it is digitized, with each file's address
-        String portal = jdbc.sql("select payload from mc_outbox where dossier_code = ? and channel = 'PORTAL' order by id desc fetch first 1 rows only")
-                .param(code).query(String.class).single();
+        String portal = outbox.of(code).stream().filter(m -> m.channel() == vn.motcua.outbox.Channel.PORTAL)
+                .reduce((first, last) -> last).orElseThrow().payload();
         JsonNode record = new com.fasterxml.jackson.databind.ObjectMapper().readTree(portal);
         assertThat(record.get("TrangThaiHoSo").asInt()).isEqualTo(10);
         assertThat(record.get("DuocSoHoa").asInt()).isEqualTo(1);
