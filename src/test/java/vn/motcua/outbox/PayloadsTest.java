@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class PayloadsTest {
 
-    static final String RECORD = "{\\"MaHoSo\\":\\"000.01.10.H11-261204-0001\\",\\"TenTTHC\\":\\"Đăng ký giám hộ\\",\\"QuaTrinhXuLy\\":["
-            + "{\\"NguoiXuLy\\":\\"Công dân Nguyễn Văn An\\",\\"NoiDungXuLy\\":\\"Nộp hồ sơ trực tiếp tại Bộ phận Một cửa\\",\\"TrangThai\\":1},".repeat(8)
-            + "{\\"NguoiXuLy\\":\\"tan-giang.reception\\",\\"NoiDungXuLy\\":\\"Tiếp nhận hồ sơ, hẹn trả kết quả ngày 18/12/2026\\",\\"TrangThai\\":2}]}";
+    static final String RECORD = "{\"MaHoSo\":\"000.01.10.H11-261204-0001\",\"TenTTHC\":\"Đăng ký giám hộ\",\"QuaTrinhXuLy\":["
+            + "{\"NguoiXuLy\":\"Công dân Nguyễn Văn An\",\"NoiDungXuLy\":\"Nộp hồ sơ trực tiếp tại Bộ phận Một cửa\",\"TrangThai\":1},".repeat(8)
+            + "{\"NguoiXuLy\":\"tan-giang.reception\",\"NoiDungXuLy\":\"Tiếp nhận hồ sơ, hẹn trả kết quả ngày 18/12/2026\",\"TrangThai\":2}]}";
 
     @Test
     void aLongRecordIsKeptDeflatedAndReadBackToTheCharacter() {
@@ -25,7 +25,7 @@ class PayloadsTest {
 
     @Test
     void aShortNoticeStaysText() {
-        String sms = "{\\"to\\":\\"0912345678\\",\\"text\\":\\"Hồ sơ 000.01.10.H11-261204-0001 đã được tiếp nhận\\"}";
+        String sms = "{\"to\":\"0912345678\",\"text\":\"Hồ sơ 000.01.10.H11-261204-0001 đã được tiếp nhận\"}";
         assertThat(Payloads.store(sms)).containsExactly(sms, null);
         assertThat(Payloads.read(sms, null)).isEqualTo(sms);
     }
