@@ -20,9 +20,13 @@ abstract class BirthRegistrationHttpFlow {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.motcua.outbox.Outbox outbox;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
-    void officialsCarryADossierFromSubmissionToTheReturnedResult() {
+    void officialsCarryADossierFromSubmissionToTheReturnedResult() throws Exception {
         Http http = new Http(port);
         JsonNode submitted = http.post("/api/dossiers", Submissions.birthRegistration("tan-giang", "COUNTER"), Http.PORTAL)
                 .expect(201).body();
@@ -125,6 +129,19 @@ abstract class BirthRegistrationHttpFlow {
             assertThat(row.get("receivedAt")).as("received: %s", row).isNotNull();
         }
         assertThat(http.tasks("tan-giang.reception", code)).isEmpty();
+
+        // the portal's record at each status change, kept deflated, read back whole
+        List<String> portalStatuses = new ArrayList<>();
+        for (vn.motcua.outbox.OutboxMessage m : outbox.of(code)) {
+            if (m.channel() == vn.motcua.outbox.Channel.PORTAL) {
+                JsonNode record = new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.payload());
+                assertThat(record.get("MaHoSo").asText()).isEqualTo(code);
+                portalStatuses.add(record.get("TrangThaiHoSo").asText());
+            }
+        }
+        assertThat(portalStatuses).containsExactly("1", "2", "4", "9", "10");
+        assertThat(jdbc.sql("select count(*) from mc_outbox where dossier_code = ? and channel = 'PORTAL' "
+                + "and payload is null and payload_deflated is not null").param(code).query(Long.class).single()).isEqualTo(5);
     }
 
     /** The process variables of a dossier the official may read (Tasklist's list columns). */
