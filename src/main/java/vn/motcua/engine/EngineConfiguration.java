@@ -33,8 +33,9 @@ class EngineConfiguration {
     }
 
     @Bean
-    ProcessEnginePlugin motcuaEnginePlugin(List<BpmnParseListener> parseListeners, vn.motcua.calendar.WorkingTime workingTime) {
-        return new MotcuaEnginePlugin(parseListeners, workingTime);
+    ProcessEnginePlugin motcuaEnginePlugin(List<BpmnParseListener> parseListeners, vn.motcua.calendar.WorkingTime workingTime,
+                                           org.springframework.context.ApplicationContext context) {
+        return new MotcuaEnginePlugin(parseListeners, workingTime, context);
     }
 
     /** Commune tenants, the working-time calendar, motcua's parse listeners on every diagram, authorization checks without a province-wide scan and without a row per task, a lean history. */
@@ -42,14 +43,20 @@ class EngineConfiguration {
         private final List<BpmnParseListener> parseListeners;
         private final vn.motcua.calendar.WorkingTime workingTime;
 
-        MotcuaEnginePlugin(List<BpmnParseListener> parseListeners, vn.motcua.calendar.WorkingTime workingTime) {
+        private final org.springframework.context.ApplicationContext context;
+
+        MotcuaEnginePlugin(List<BpmnParseListener> parseListeners, vn.motcua.calendar.WorkingTime workingTime,
+                           org.springframework.context.ApplicationContext context) {
             this.parseListeners = parseListeners;
             this.workingTime = workingTime;
+            this.context = context;
         }
 
         @Override
         public void preInit(ProcessEngineConfigurationImpl configuration) {
             configuration.setTenantIdProvider(new CommuneTenantIdProvider());
+            // ${stepWarning} and the other delegates without loading the dossier's variables first
+            configuration.setExpressionManager(new DelegatesFirstExpressionManager(context));
             // no authorization row per dossier task: officials read their commune's tasks, the guard decides who acts
             configuration.setResourceAuthorizationProvider(new CommuneTaskAuthorizations());
             MapBusinessCalendarManager calendars = new MapBusinessCalendarManager();

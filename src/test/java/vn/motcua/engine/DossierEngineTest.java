@@ -23,6 +23,40 @@ class DossierEngineTest {
     @Autowired DossierEngine engine;
     @Autowired RuntimeService runtime;
 
+    @Autowired org.camunda.bpm.engine.ProcessEngineConfiguration configuration;
+    @Autowired org.springframework.context.ApplicationContext context;
+
+    @Test
+    void anExpressionNamingADelegateGetsTheBeanAVariableOfThatNameNeverTakesItsPlace() {
+        org.camunda.bpm.engine.impl.el.ExpressionManager expressions =
+                ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) configuration).getExpressionManager();
+        assertThat(expressions).isInstanceOf(DelegatesFirstExpressionManager.class);
+        org.camunda.bpm.engine.delegate.VariableScope scope = new org.camunda.bpm.engine.impl.el.StartProcessVariableScope() {
+            @Override
+            public Object getVariable(String name) {
+                return switch (name) {
+                    case "stepWarning" -> "a variable that wants to be the listener";
+                    case "headGroup" -> "tan-giang:vp:head";
+                    default -> null;
+                };
+            }
+
+            @Override
+            public boolean hasVariable(String name) {
+                return name.equals("stepWarning") || name.equals("headGroup");
+            }
+        };
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) configuration).getCommandExecutorTxRequired().execute(command -> {
+            assertThat(expressions.createExpression("${stepWarning}").getValue(scope))
+                    .isSameAs(context.getBean("stepWarning")).isInstanceOf(org.camunda.bpm.engine.delegate.TaskListener.class);
+            assertThat(expressions.createExpression("${headGroup}").getValue(scope)).as("not a bean: the variable")
+                    .isEqualTo("tan-giang:vp:head");
+            assertThat(expressions.createExpression("${workingTime}").getValue(scope)).as("a bean that is no delegate, as before")
+                    .isSameAs(context.getBean("workingTime"));
+            return null;
+        });
+    }
+
     @Test
     void aWithdrawnDossierEndsInItsProcedureAndInEveryBlockItWasIn() {
         Http http = new Http(port);
