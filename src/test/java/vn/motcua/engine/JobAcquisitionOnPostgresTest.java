@@ -43,6 +43,35 @@ class JobAcquisitionOnPostgresTest {
     }
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.camunda.bpm.engine.ProcessEngineConfiguration configuration;
+
+    @Test
+    void theJobExecutorTakesTheOldestDueJobsFirstThroughTheIndexOfDueDates() {
+        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine =
+                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) configuration;
+        assertThat(engine.isJobExecutorAcquireByDueDate()).isTrue();
+        assertThat(engine.isEnsureJobDueDateNotNull()).as("async jobs take their turn by time, not after every timer").isTrue();
+        // 20,000 due jobs whose due dates are in no particular order in the table
+        jdbc.update("""
+                insert into act_ru_job (id_, rev_, type_, exclusive_, process_instance_id_, retries_, duedate_, suspension_state_,
+                  handler_type_, priority_, sequence_counter_)
+                select 'probe-' || i, 1, 'timer', true, 'probe-instance-' || i, 3,
+                  now() - interval '10 years' + ((i * 7919) % 20000) * interval '1 second', 1, 'timer-task-listener', 0, 1
+                from generate_series(1, 20000) i""");
+        try {
+            jdbc.execute("analyze act_ru_job");
+            String plan = jdbc.queryForList("explain " + ACQUISITION.replace("LIMIT 3", "order by RES.DUEDATE_ asc LIMIT 3"), String.class)
+                    .stream().collect(Collectors.joining("\n"));
+            assertThat(plan).contains("mc_idx_job_duedate").doesNotContain("Seq Scan on act_ru_job res");
+            List<String> oldest = jdbc.queryForList("select id_ from act_ru_job order by duedate_ limit 3", String.class);
+            org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs acquired = engine.getCommandExecutorTxRequired()
+                    .execute(new org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd(engine.getJobExecutor(), 3));
+            assertThat(acquired.getJobIdBatches().stream().flatMap(List::stream).toList())
+                    .as("the engine's own acquisition").containsExactlyInAnyOrderElementsOf(oldest);
+        } finally {
+            jdbc.update("delete from act_ru_job where id_ like 'probe-%'");
+        }
+    }
 
     @Test
     void theLockedJobsCheckReadsTheIndexOfLockedJobsOnly() {
