@@ -34,7 +34,7 @@ final class InboxCalls {
      */
     List<Row> measure(int sampled, int reps) throws Exception {
         for (int s = 0; s < sampled; s++) {
-            String commune = ProvinceChart.commune(1 + s * Math.max(1, communes / sampled));
+            String commune = sampledCommune(s, sampled);
             for (String official : List.of(commune + ".reception", commune + ".vp.head", commune + ".leader")) {
                 TasklistSession session = new TasklistSession(base, official, "demo");
                 for (TasklistSession.Filter filter : session.filters()) {
@@ -47,7 +47,7 @@ final class InboxCalls {
         }
         Map<String, Row> rows = new LinkedHashMap<>();
         for (int s = 0; s < sampled; s++) {
-            String commune = ProvinceChart.commune(1 + s * Math.max(1, communes / sampled));
+            String commune = sampledCommune(s, sampled);
             for (Map.Entry<String, String> official : Map.of(
                     "reception", commune + ".reception",
                     "head", commune + ".vp.head",
@@ -71,6 +71,11 @@ final class InboxCalls {
         for (Row r : rows.values()) out.add(new Row(r.role(), r.filter(), r.list(), r.count(), r.tasksShown() / sampled));
         out.sort((a, b) -> a.role().equals(b.role()) ? 0 : order(a.role()) - order(b.role()));
         return out;
+    }
+
+    /** The s-th of {@code sampled} communes, spread evenly over the province. */
+    private String sampledCommune(int s, int sampled) {
+        return ProvinceChart.commune(1 + s * Math.max(1, communes / sampled));
     }
 
     private static int order(String role) {

@@ -58,17 +58,21 @@ class InboxIndexesOnPostgresTest {
         try {
             jdbc.execute("analyze act_ru_task");
             jdbc.execute("analyze act_ru_identitylink");
-            String plan = jdbc.queryForList("explain " + WORK_COUNT, String.class).stream().collect(Collectors.joining("\n"));
+            String plan = plan(WORK_COUNT);
             assertThat(plan).as("no index entry of the province's unassigned tasks is read").doesNotContain("Index Cond: (assignee_ IS NULL)")
                     .contains("mc_idx_task_tenant_assignee");
             assertThat(jdbc.queryForObject(WORK_COUNT, Long.class)).as("probe-01's 200 tasks: 100 its head's, 100 unassigned")
                     .isEqualTo(200);
-            String byAssignee = jdbc.queryForList("explain select ID_ from ACT_RU_TASK RES where RES.ASSIGNEE_ = 'probe-01.head'",
-                    String.class).stream().collect(Collectors.joining("\n"));
+            String byAssignee = plan("select ID_ from ACT_RU_TASK RES where RES.ASSIGNEE_ = 'probe-01.head'");
             assertThat(byAssignee).contains("mc_idx_task_assigned");
         } finally {
             jdbc.update("delete from act_ru_identitylink where id_ like 'probe-link-%'");
             jdbc.update("delete from act_ru_task where id_ like 'probe-task-%'");
         }
+    }
+
+    /** PostgreSQL's plan of a query, as text. */
+    private String plan(String sql) {
+        return jdbc.queryForList("explain " + sql, String.class).stream().collect(Collectors.joining("\n"));
     }
 }

@@ -60,8 +60,7 @@ class JobAcquisitionOnPostgresTest {
                 from generate_series(1, 20000) i""");
         try {
             jdbc.execute("analyze act_ru_job");
-            String plan = jdbc.queryForList("explain " + ACQUISITION.replace("LIMIT 3", "order by RES.DUEDATE_ asc LIMIT 3"), String.class)
-                    .stream().collect(Collectors.joining("\n"));
+            String plan = plan(ACQUISITION.replace("LIMIT 3", "order by RES.DUEDATE_ asc LIMIT 3"));
             assertThat(plan).contains("mc_idx_job_duedate").doesNotContain("Seq Scan on act_ru_job res");
             List<String> oldest = jdbc.queryForList("select id_ from act_ru_job order by duedate_ limit 3", String.class);
             org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs acquired = engine.getCommandExecutorTxRequired()
@@ -87,7 +86,7 @@ class JobAcquisitionOnPostgresTest {
                 from generate_series(1, 20000) i""");
         try {
             jdbc.execute("analyze act_ru_job");
-            String plan = jdbc.queryForList("explain " + ACQUISITION, String.class).stream().collect(Collectors.joining("\n"));
+            String plan = plan(ACQUISITION);
             assertThat(plan).contains("mc_idx_job_locked").doesNotContain("Seq Scan on act_ru_job j2");
             // and it still answers: due jobs, none locked, none of an instance with a locked exclusive job
             jdbc.update("""
@@ -104,5 +103,10 @@ class JobAcquisitionOnPostgresTest {
         } finally {
             jdbc.update("delete from act_ru_job where id_ like 'probe-%'");
         }
+    }
+
+    /** PostgreSQL's plan of a query, as text. */
+    private String plan(String sql) {
+        return jdbc.queryForList("explain " + sql, String.class).stream().collect(Collectors.joining("\n"));
     }
 }
