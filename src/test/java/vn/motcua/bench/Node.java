@@ -18,6 +18,9 @@ import java.util.List;
 /**
  * motcua as it runs in production: {@code java -jar} of the packaged service, in a process of its
  * own, its output in a log file. Ready means an official's first successful login over HTTP.
+ * By default the service starts as the README's production command starts it: the extracted jar
+ * with its class data sharing archive ({@code target/app}, made by {@code mvn package});
+ * {@code -Dbench.launch=jar} starts the single jar instead, to compare.
  */
 final class Node implements AutoCloseable {
 
@@ -31,6 +34,30 @@ final class Node implements AutoCloseable {
         this.process = process;
         this.startedNanos = startedNanos;
         this.log = log;
+    }
+
+    /** How the nodes are started: {@code cds} (the default) or {@code jar}. */
+    static String launch() {
+        String launch = System.getProperty("bench.launch", "cds");
+        if (!launch.equals("cds") && !launch.equals("jar")) throw new IllegalArgumentException("bench.launch is cds or jar, not " + launch);
+        return launch;
+    }
+
+    /** The launch as the report prints it. */
+    static String launchLabel() {
+        return launch().equals("cds") ? "java -XX:SharedArchiveFile=target/app/motcua.jsa -jar target/app/motcua.jar"
+                : "java -jar target/motcua-*.jar (no class data sharing archive)";
+    }
+
+    /** The JVM options and jar that start a node: {@code -jar} and the jar, with the archive before them when it is used. */
+    private static List<String> launchArgs() {
+        if (launch().equals("jar")) return List.of("-jar", jar().toString());
+        Path app = Path.of("target", "app").toAbsolutePath();
+        if (!Files.isRegularFile(app.resolve("motcua.jsa")) || !Files.isRegularFile(app.resolve("motcua.jar"))) {
+            throw new IllegalStateException("target/app/motcua.jsa is missing: run the benchmark with `package` (without -DskipCds) before exec:java");
+        }
+        // -Xshare:on: a node refuses to start rather than run without an archive that does not match
+        return List.of("-Xshare:on", "-XX:SharedArchiveFile=" + app.resolve("motcua.jsa"), "-jar", app.resolve("motcua.jar").toString());
     }
 
     static Path jar() {
@@ -51,7 +78,8 @@ final class Node implements AutoCloseable {
         for (String option : System.getProperty("bench.nodeJvmArgs", "").split(" ")) {
             if (!option.isBlank()) command.add(option.replace("{port}", Integer.toString(port)));
         }
-        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--spring.main.banner-mode=off"));
+        command.addAll(launchArgs());
+        command.addAll(List.of("--server.port=" + port, "--spring.main.banner-mode=off"));
         command.addAll(args);
         Files.createDirectories(workDir);
         Path log = workDir.resolve("node-" + port + ".log");

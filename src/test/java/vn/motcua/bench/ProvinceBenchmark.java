@@ -82,7 +82,7 @@ public final class ProvinceBenchmark {
             bootOnce(dir, onPg, pgAgain, null);
         }
         REPORT.section("Boot: java -jar until an official's first successful login (GET /api/me/appointment-slips as tan-giang.reception)",
-                runs + " runs each, demo province (3 wards), default JVM options; memory = resident set 20 s after the login, idle");
+                runs + " runs each, demo province (3 wards), " + Node.launchLabel() + "; memory = resident set 20 s after the login, idle");
         REPORT.line(String.format(Locale.ROOT, "  %-44s %s", "", "min / median / max"));
         REPORT.line(String.format(Locale.ROOT, "  %-44s %s s", "H2, empty database (schema, demo province)", h2First.minMedianMax("%.1f")));
         REPORT.line(String.format(Locale.ROOT, "  %-44s %s s", "H2, restart", h2Again.minMedianMax("%.1f")));
