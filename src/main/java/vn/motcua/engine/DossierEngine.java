@@ -61,7 +61,10 @@ public class DossierEngine {
 
     /** The open tasks of the dossier: in its procedure and in every block it is in. */
     public List<OpenTask> openTasks(String code) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(code).list().stream()
+        // A native query: the same tasks as createTaskQuery().processInstanceBusinessKey(code), without the
+        // task query's dynamic SQL, whose expression evaluation (MyBatis OGNL over some hundred conditions) took
+        // 11 % of an intake's CPU (the 201 answer shows the reception step's due time; JFR, benchmark "intake").
+        return tasks.createNativeTaskQuery().sql(OPEN_TASKS_BY_BUSINESS_KEY).parameter("code", code).list().stream()
                 .map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
                         t.getDueDate() == null ? null : t.getDueDate().toInstant()))
                 .toList();
@@ -263,6 +266,10 @@ public class DossierEngine {
     }
 
     /** An open task of a dossier: its step (the element id), its name, who holds it and when it is due. */
+    /** The tasks of every process instance (the procedure's, the blocks') whose business key is the dossier code. */
+    private static final String OPEN_TASKS_BY_BUSINESS_KEY = "select RES.* from ACT_RU_TASK RES "
+            + "inner join ACT_RU_EXECUTION PI on PI.ID_ = RES.PROC_INST_ID_ where PI.BUSINESS_KEY_ = #{code}";
+
     public record OpenTask(String id, String step, String name, String assignee, Instant due) {
     }
 

@@ -22,6 +22,7 @@ class DossierEngineTest {
     @LocalServerPort int port;
     @Autowired DossierEngine engine;
     @Autowired RuntimeService runtime;
+    @Autowired org.camunda.bpm.engine.TaskService tasks;
 
     @Autowired org.camunda.bpm.engine.ProcessEngineConfiguration configuration;
     @Autowired org.springframework.context.ApplicationContext context;
@@ -72,6 +73,10 @@ class DossierEngineTest {
                     assertThat(task.assignee()).isEqualTo("tan-giang.vp.specialist1");
                     assertThat(task.due()).isNotNull();
                 });
+        assertThat(engine.openTasks(code)).extracting(DossierEngine.OpenTask::id).as("the engine's own task query by business key")
+                .containsExactlyInAnyOrderElementsOf(tasks.createTaskQuery().processInstanceBusinessKey(code).list().stream()
+                        .map(org.camunda.bpm.engine.task.Task::getId).toList());
+        assertThat(engine.openTasks(code + "9")).as("another dossier's code").isEmpty();
         assertThat(engine.runningDossiers("tan-giang")).contains(code).doesNotHaveDuplicates();
 
         http.post("/api/dossiers/" + code + "/withdrawal", Map.of("reason", "Gia đình đã đăng ký ở nơi khác"), "tan-giang.reception")
