@@ -26,8 +26,9 @@ import vn.motcua.dossier.EngineStartBaseline;
  * </pre>
  * Sections:
  * <ul>
- * <li>boot — {@code java -jar} of the packaged service until an official's first successful login, on H2 and on
- *     PostgreSQL, with an empty database and restarted on it; its resident memory once idle;</li>
+ * <li>boot — the packaged service started as in production ({@link Node}: {@code target/app} with its class data
+ *     sharing archive) until an official's first successful login, on H2 and on PostgreSQL, with an empty database and
+ *     restarted on it; its resident memory once idle;</li>
  * <li>intake — {@code POST /api/dossiers} over HTTP at 1, 4 and 8 clients beside the engine's own start of the same
  *     process in the same run;</li>
  * <li>inbox — a province of 100 communes × 30 officials (provisioned from an org chart by the provisioning code)
@@ -81,7 +82,7 @@ public final class ProvinceBenchmark {
             bootOnce(dir, onPg, pgFirst, pgMemory);
             bootOnce(dir, onPg, pgAgain, null);
         }
-        REPORT.section("Boot: java -jar until an official's first successful login (GET /api/me/appointment-slips as tan-giang.reception)",
+        REPORT.section("Boot: the packaged service until an official's first successful login (GET /api/me/appointment-slips as tan-giang.reception)",
                 runs + " runs each, demo province (3 wards), " + Node.launchLabel() + "; memory = resident set 20 s after the login, idle");
         REPORT.line(String.format(Locale.ROOT, "  %-44s %s", "", "min / median / max"));
         REPORT.line(String.format(Locale.ROOT, "  %-44s %s s", "H2, empty database (schema, demo province)", h2First.minMedianMax("%.1f")));
