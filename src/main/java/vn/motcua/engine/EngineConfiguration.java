@@ -55,6 +55,8 @@ class EngineConfiguration {
         @Override
         public void preInit(ProcessEngineConfigurationImpl configuration) {
             configuration.setTenantIdProvider(new CommuneTenantIdProvider());
+            // the engine's SQL built without OGNL's repeated search for read methods that do not exist
+            QueryPropertyAccess.install();
             // ${stepWarning} and the other delegates without loading the dossier's variables first
             configuration.setExpressionManager(new DelegatesFirstExpressionManager(context));
             // no authorization row per dossier task: officials read their commune's tasks, the guard decides who acts
