@@ -1,36 +1,84 @@
 package vn.motcua.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import vn.motcua.catalog.ProcedureCatalog;
 import vn.motcua.dossier.EngineStartBaseline;
 
-/** Dossiers filed as the national portal files them ({@code POST /api/dossiers}, its key), by several clients at once. */
+/**
+ * Dossiers filed as the national portal files them ({@code POST /api/dossiers}, its key), by several
+ * clients at once, beside the engine's own start of the same processes. The two are measured in
+ * alternating slices, so that what changes during a run (the JIT still compiling, a neighbour on a
+ * shared machine taking CPU) falls on both alike, and each half's CPU is counted: this JVM's (the
+ * service, the HTTP clients, the JIT, the collector) and the local PostgreSQL server's.
+ */
 final class IntakeLoad {
 
-    record Result(long count, double perSecond, Samples latency) {
+    /** One half's totals over its slices. */
+    static final class Half {
+        long count;
+        long nanos;
+        long jvmCpuNanos;
+        long compileTicks;
+        boolean compileCounted = true;
+        long postgresTicks;
+        boolean postgresCounted = true;
+        final Samples latency = new Samples();
+
+        double perSecond() {
+            return count / (nanos / 1e9);
+        }
+
+        double jvmCpuMsPerDossier() {
+            return jvmCpuNanos / 1e6 / count;
+        }
+
+        /** The local PostgreSQL server's CPU per dossier, when its processes can be read ({@code /proc}). */
+        OptionalLong postgresMicrosPerDossier() {
+            return postgresCounted ? OptionalLong.of(postgresTicks * 10_000 / count) : OptionalLong.empty();
+        }
+
+        /** The JIT compiler threads' CPU over the half's wall time; NaN where {@code /proc/self/task} is not there. */
+        double compileShare() {
+            return compileCounted ? compileTicks * 10.0 / (nanos / 1e6) : Double.NaN;
+        }
+    }
+
+    record Result(Half intake, Half engine) {
+        double ratio() {
+            return intake.perSecond() / engine.perSecond();
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String base;
     private final ProcedureCatalog catalog;
     private final int communes;
+    private final EngineStartBaseline engine;
     private final HttpClient http = HttpClient.newBuilder().build();
     private final AtomicLong sequence = new AtomicLong(1_000_000);
 
-    IntakeLoad(String base, ProcedureCatalog catalog, int communes) {
+    IntakeLoad(String base, ProcedureCatalog catalog, int communes, EngineStartBaseline engine) {
         this.base = base;
         this.catalog = catalog;
         this.communes = communes;
+        this.engine = engine;
     }
 
     private vn.motcua.dossier.SubmissionRequest request(long n) {
@@ -38,13 +86,45 @@ final class IntakeLoad {
         return ProvinceSeeder.request(catalog.find(ProvinceSeeder.PROCEDURES.get((int) (n % ProvinceSeeder.PROCEDURES.size()))).orElseThrow(), commune, n);
     }
 
-    /** {@code clients} threads filing for {@code seconds}; every answer must be 201. */
-    Result run(int clients, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        Samples latency = new Samples();
-        AtomicLong done = new AtomicLong();
+    /**
+     * Until the JIT has settled: slices of both halves with 2 clients until the compiler threads' CPU
+     * in a slice is under {@code settledShare} of its wall time, at most {@code maxSeconds}. Returns
+     * the seconds spent.
+     */
+    double warmUp(double settledShare, int maxSeconds) throws Exception {
         long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
+        while (true) {
+            Result slice = run(2, 5, 1);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double share = (slice.intake().compileTicks + slice.engine().compileTicks) * 10.0
+                    / ((slice.intake().nanos + slice.engine().nanos) / 1e6);
+            if (!slice.intake().compileCounted || share < settledShare || seconds >= maxSeconds) return seconds;
+        }
+    }
+
+    /**
+     * {@code slices} times: {@code clients} threads filing for {@code sliceSeconds} (every answer must
+     * be 201), then as many dossiers registered (untimed) and started by the engine with as many threads.
+     */
+    Result run(int clients, int sliceSeconds, int slices) throws Exception {
+        Half intake = new Half(), engineHalf = new Half();
+        for (int s = 0; s < slices; s++) {
+            Meter m = Meter.start();
+            long filed = file(clients, sliceSeconds, intake.latency);
+            m.stop(intake, filed);
+            List<EngineStartBaseline.Registered> registered = new ArrayList<>();
+            for (long i = 0; i < Math.max(filed, 20); i++) registered.add(engine.register(request(sequence.getAndIncrement())));
+            Meter e = Meter.start();
+            start(registered, clients);
+            e.stop(engineHalf, registered.size());
+        }
+        return new Result(intake, engineHalf);
+    }
+
+    private long file(int clients, int seconds, Samples latency) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -65,22 +145,17 @@ final class IntakeLoad {
         } finally {
             pool.shutdownNow();
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Result(done.get(), done.get() / elapsed, latency);
+        return done.get();
     }
 
-    /** The engine's starts per second with {@code threads} threads, over {@code n} dossiers registered beforehand (untimed). */
-    double engineRate(EngineStartBaseline engine, int threads, int n) throws Exception {
-        List<EngineStartBaseline.Registered> registered = new ArrayList<>();
-        for (int i = 0; i < n; i++) registered.add(engine.register(request(sequence.getAndIncrement())));
+    private void start(List<EngineStartBaseline.Registered> registered, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong next = new AtomicLong();
-        long start = System.nanoTime();
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
-                    for (long i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) engine.start(registered.get((int) i));
+                    for (long i = next.getAndIncrement(); i < registered.size(); i = next.getAndIncrement()) engine.start(registered.get((int) i));
                     return null;
                 }));
             }
@@ -88,6 +163,66 @@ final class IntakeLoad {
         } finally {
             pool.shutdownNow();
         }
-        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Wall time, this JVM's CPU and compile time, the local PostgreSQL server's CPU, from start to stop. */
+    private record Meter(long nanosAtStart, long jvmCpuAtStart, OptionalLong compileAtStart, OptionalLong postgresAtStart) {
+
+        static Meter start() {
+            return new Meter(System.nanoTime(), jvmCpu(), compilerTicks(), postgresTicks());
+        }
+
+        void stop(Half into, long dossiers) {
+            into.nanos += System.nanoTime() - nanosAtStart;
+            into.count += dossiers;
+            into.jvmCpuNanos += jvmCpu() - jvmCpuAtStart;
+            OptionalLong compiled = compilerTicks();
+            if (compileAtStart.isPresent() && compiled.isPresent()) into.compileTicks += compiled.getAsLong() - compileAtStart.getAsLong();
+            else into.compileCounted = false;
+            OptionalLong now = postgresTicks();
+            if (postgresAtStart.isPresent() && now.isPresent()) into.postgresTicks += now.getAsLong() - postgresAtStart.getAsLong();
+            else into.postgresCounted = false;
+        }
+
+        private static long jvmCpu() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        /** User and system ticks (1/100 s) of this JVM's JIT compiler threads (C1, C2); empty where {@code /proc} is not there. */
+        private static OptionalLong compilerTicks() {
+            return ticks(Path.of("/proc/self/task"), comm -> comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre"));
+        }
+
+        /** User and system ticks of every PostgreSQL process on this machine; empty for a remote server or without {@code /proc}. */
+        private static OptionalLong postgresTicks() {
+            if (!BenchDatabase.SERVER.contains("127.0.0.1") && !BenchDatabase.SERVER.contains("localhost")) return OptionalLong.empty();
+            return ticks(Path.of("/proc"), comm -> comm.startsWith("postgres"));
+        }
+
+        /**
+         * The summed utime + stime of the processes or threads under {@code dir} whose name ({@code comm})
+         * matches. One that ends between the listing and the read is left out of this reading; the
+         * threads and backends measured here live as long as the run.
+         */
+        private static OptionalLong ticks(Path dir, Predicate<String> comm) {
+            if (!Files.isDirectory(dir)) return OptionalLong.empty();
+            long ticks = 0;
+            try (Stream<Path> entries = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) entries::iterator) {
+                    if (!p.getFileName().toString().chars().allMatch(Character::isDigit)) continue;
+                    try {
+                        if (!comm.test(Files.readString(p.resolve("comm")))) continue;
+                        String stat = Files.readString(p.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    } catch (IOException | RuntimeException ended) {
+                        // gone between the listing and the read
+                    }
+                }
+            } catch (IOException unreadable) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(ticks);
+        }
     }
 }

@@ -164,25 +164,40 @@ public final class ProvinceBenchmark {
         BenchDatabase db = new BenchDatabase("motcua_intake");
         db.recreate();
         int seconds = Integer.getInteger("bench.intakeSeconds", 15);
+        int slices = 3;
         try (ConfigurableApplicationContext app = start(db, ProvinceChart.write(COMMUNES), List.of("--camunda.bpm.job-execution.enabled=false"))) {
             String base = "http://localhost:" + ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-            IntakeLoad load = new IntakeLoad(base, app.getBean(ProcedureCatalog.class), COMMUNES);
-            EngineStartBaseline engine = new EngineStartBaseline(app);
-            load.run(2, 5); // warm-up
+            IntakeLoad load = new IntakeLoad(base, app.getBean(ProcedureCatalog.class), COMMUNES, new EngineStartBaseline(app));
+            int warmUpLimit = Integer.getInteger("bench.intakeWarmUpSeconds", 300);
+            double warm = load.warmUp(0.10, warmUpLimit);
             REPORT.section("Intake: POST /api/dossiers over HTTP (portal key) beside the engine's own start of the same process, same run",
-                    seconds + " s per client count; engine = DossierEngine.start in-process after the dossier's row is written (untimed)");
-            REPORT.line(String.format(Locale.ROOT, "  %-8s %14s %16s %16s %8s", "clients", "intake /s", "intake p50/p95 ms", "engine starts /s", "ratio"));
+                    String.format(Locale.ROOT, "%d s per client count in %d slices, each followed by the engine's start of as many dossiers; "
+                            + "engine = DossierEngine.start in-process after the dossier's row is written (untimed); "
+                            + "after %.0f s of both halves warming up (until the JIT compiler threads' CPU fell under 10 %% of a slice, at most %d s), "
+                            + "then 10 s more of both at each client count",
+                            seconds, slices, warm, warmUpLimit));
+            REPORT.line("   CPU per dossier: this JVM (service, HTTP clients, JIT, collector) + the local PostgreSQL server; cmp = the JIT compiler threads' CPU over the half's wall time");
+            REPORT.line(String.format(Locale.ROOT, "  %-8s %10s %12s %10s %7s | %-26s | %-26s", "clients", "intake /s", "p50/p95 ms", "engine /s", "ratio",
+                    "intake CPU ms (JVM+PG) cmp", "engine CPU ms (JVM+PG) cmp"));
             double worstRatio = Double.MAX_VALUE;
             for (int clients : new int[] {1, 4, 8}) {
-                IntakeLoad.Result http = load.run(clients, seconds);
-                double engineRate = load.engineRate(engine, clients, (int) Math.max(50, http.count()));
-                double ratio = http.perSecond() / engineRate;
-                worstRatio = Math.min(worstRatio, ratio);
-                REPORT.line(String.format(Locale.ROOT, "  %-8d %14.1f %16s %16.1f %8.2f", clients, http.perSecond(),
-                        String.format(Locale.ROOT, "%.0f / %.0f", http.latency().percentile(50), http.latency().percentile(95)), engineRate, ratio));
+                load.run(clients, 10, 1); // warm-up at this client count, unmeasured
+                IntakeLoad.Result r = load.run(clients, Math.max(1, seconds / slices), slices);
+                worstRatio = Math.min(worstRatio, r.ratio());
+                REPORT.line(String.format(Locale.ROOT, "  %-8d %10.1f %12s %10.1f %7.2f | %-26s | %-26s", clients, r.intake().perSecond(),
+                        String.format(Locale.ROOT, "%.0f / %.0f", r.intake().latency.percentile(50), r.intake().latency.percentile(95)),
+                        r.engine().perSecond(), r.ratio(), cpu(r.intake()), cpu(r.engine())));
             }
             REPORT.target("intake ≥ 0.9 × the engine's own start rate (worst client count)", worstRatio, 0.9, false, "×");
         }
+    }
+
+    private static String cpu(IntakeLoad.Half half) {
+        java.util.OptionalLong pg = half.postgresMicrosPerDossier();
+        return String.format(Locale.ROOT, "%.1f + %s = %s  %3.0f%%", half.jvmCpuMsPerDossier(),
+                pg.isPresent() ? String.format(Locale.ROOT, "%.1f", pg.getAsLong() / 1000.0) : "n/a",
+                pg.isPresent() ? String.format(Locale.ROOT, "%.1f", half.jvmCpuMsPerDossier() + pg.getAsLong() / 1000.0) : "n/a",
+                100 * half.compileShare());
     }
 
     // -------------------------------------------------------------------------------- timers, growth
