@@ -19,7 +19,7 @@ import vn.motcua.support.PostgresDatabase;
  * still found through an index.
  */
 @SpringBootTest
-@ActiveProfiles({"demo", "test", "pgtest"})
+@ActiveProfiles({"demo", "test", "postgres", "pgtest"})
 @DirtiesContext
 class InboxIndexesOnPostgresTest {
 

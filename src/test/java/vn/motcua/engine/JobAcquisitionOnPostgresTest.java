@@ -20,7 +20,7 @@ import vn.motcua.support.PostgresDatabase;
  * answers the same: due, unlocked jobs of instances whose exclusive jobs nobody holds.
  */
 @SpringBootTest
-@ActiveProfiles({"demo", "test", "pgtest"})
+@ActiveProfiles({"demo", "test", "postgres", "pgtest"})
 @DirtiesContext
 class JobAcquisitionOnPostgresTest {
 

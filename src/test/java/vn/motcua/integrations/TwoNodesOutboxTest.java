@@ -94,7 +94,7 @@ class TwoNodesOutboxTest {
     private static ConfigurableApplicationContext start(String url) {
         return new SpringApplicationBuilder(MotcuaApplication.class)
                 .web(WebApplicationType.NONE)
-                .profiles("demo", "test", "pgtest")
+                .profiles("demo", "test", "postgres", "pgtest")
                 .run(   // arguments, so they win over application.yaml
                         "--motcua.test.pg-url=" + url,
                         "--motcua.integrations.portal.url=" + portal.baseUrl() + "/dvcqg",

@@ -83,7 +83,7 @@ class TwoNodesTimersTest {
     private static ConfigurableApplicationContext start(String url) {
         return new SpringApplicationBuilder(MotcuaApplication.class)
                 .web(WebApplicationType.NONE)
-                .profiles("demo", "test", "pgtest")
+                .profiles("demo", "test", "postgres", "pgtest")
                 .run("--motcua.test.pg-url=" + url,
                         "--motcua.outbox.enabled=false",
                         "--camunda.bpm.job-execution.enabled=true",

@@ -9,7 +9,7 @@ import vn.motcua.support.PostgresDatabase;
 
 /** The same migrations on a real PostgreSQL, where the dry run's rollback must hold too; fails (never skips) without the server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test", "pgtest"})
+@ActiveProfiles({"demo", "test", "postgres", "pgtest"})
 @DirtiesContext
 class MigrationOnPostgresTest extends MigrationHttpFlow {
 

@@ -10,7 +10,7 @@ import vn.motcua.support.PostgresDatabase;
 /** The hostile-input suite on a real PostgreSQL (NUL, lengths and types as the production database sees them). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "motcua.integrations.payment.secret=" + HostileInputSuite.PAYMENT_SECRET)
-@ActiveProfiles({"demo", "test", "pgtest"})
+@ActiveProfiles({"demo", "test", "postgres", "pgtest"})
 @DirtiesContext
 class HostileInputOnPostgresTest extends HostileInputSuite {
 

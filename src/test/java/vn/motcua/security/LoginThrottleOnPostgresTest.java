@@ -9,7 +9,7 @@ import vn.motcua.support.PostgresDatabase;
 
 /** The login throttle on a real PostgreSQL, concurrent wrong passwords included; fails (never skips) without it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test", "pgtest"})
+@ActiveProfiles({"demo", "test", "postgres", "pgtest"})
 @DirtiesContext
 class LoginThrottleOnPostgresTest extends LoginThrottleHttpFlow {
 

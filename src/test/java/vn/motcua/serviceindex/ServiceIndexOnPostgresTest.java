@@ -9,7 +9,7 @@ import vn.motcua.support.PostgresDatabase;
 
 /** The same hand-built week on a real PostgreSQL (the production database); fails, never skips, without it. */
 @SpringBootTest
-@ActiveProfiles({"demo", "test", "pgtest"})
+@ActiveProfiles({"demo", "test", "postgres", "pgtest"})
 @DirtiesContext
 class ServiceIndexOnPostgresTest extends ServiceIndexFormulaTest {
 
