@@ -1,12 +1,5 @@
 package vn.motcua.dossier;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.sql.Connection;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
-import org.postgresql.core.BaseConnection;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -27,16 +20,5 @@ class BirthRegistrationOnPostgresTest extends BirthRegistrationHttpFlow {
     static void database(DynamicPropertyRegistry registry) {
         String url = PostgresDatabase.create("motcua_test_flow");
         registry.add("motcua.test.pg-url", () -> url);
-    }
-
-    @Autowired
-    DataSource dataSource;
-
-    /** The flow above ran with the engine's batches of inserts sent as multi-row INSERTs (application-postgres.yaml). */
-    @Test
-    void theProductionProfileSendsBatchesOfInsertsAsMultiRowInserts() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            assertThat(c.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled()).isTrue();
-        }
     }
 }
