@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,6 +65,12 @@ final class IntakeLoad {
         double ratio() {
             return intake.perSecond() / engine.perSecond();
         }
+
+        /** The JIT compiler threads' CPU over both halves' wall time; NaN where it cannot be read. */
+        double compileShare() {
+            boolean counted = intake.compileCounted && engine.compileCounted;
+            return counted ? (intake.compileTicks + engine.compileTicks) * 10.0 / ((intake.nanos + engine.nanos) / 1e6) : Double.NaN;
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -96,9 +103,8 @@ final class IntakeLoad {
         while (true) {
             Result slice = run(2, 5, 1);
             double seconds = (System.nanoTime() - start) / 1e9;
-            double share = (slice.intake().compileTicks + slice.engine().compileTicks) * 10.0
-                    / ((slice.intake().nanos + slice.engine().nanos) / 1e6);
-            if (!slice.intake().compileCounted || share < settledShare || seconds >= maxSeconds) return seconds;
+            double share = slice.compileShare();
+            if (Double.isNaN(share) || share < settledShare || seconds >= maxSeconds) return seconds;
         }
     }
 
@@ -122,44 +128,38 @@ final class IntakeLoad {
     }
 
     private long file(int clients, int seconds, Samples latency) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                workers.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        String body = JSON.writeValueAsString(request(sequence.getAndIncrement()));
-                        HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/api/dossiers"))
-                                .header("Content-Type", "application/json").header("X-API-Key", "demo-portal-key")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                        HttpResponse<String> r = latency.time(() -> http.send(post, HttpResponse.BodyHandlers.ofString()));
-                        if (r.statusCode() != 201) throw new IllegalStateException("POST /api/dossiers → " + r.statusCode() + ": " + r.body());
-                        done.incrementAndGet();
-                    }
-                    return null;
-                }));
+        inParallel(clients, () -> {
+            while (System.nanoTime() < end) {
+                String body = JSON.writeValueAsString(request(sequence.getAndIncrement()));
+                HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/api/dossiers"))
+                        .header("Content-Type", "application/json").header("X-API-Key", "demo-portal-key")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                HttpResponse<String> r = latency.time(() -> http.send(post, HttpResponse.BodyHandlers.ofString()));
+                if (r.statusCode() != 201) throw new IllegalStateException("POST /api/dossiers → " + r.statusCode() + ": " + r.body());
+                done.incrementAndGet();
             }
-            for (Future<?> w : workers) w.get();
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        });
         return done.get();
     }
 
     private void start(List<EngineStartBaseline.Registered> registered, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong next = new AtomicLong();
+        inParallel(threads, () -> {
+            for (long i = next.getAndIncrement(); i < registered.size(); i = next.getAndIncrement()) engine.start(registered.get((int) i));
+            return null;
+        });
+    }
+
+    /** The same work on {@code threads} threads at once, until each returns; the first failure is thrown. */
+    private static void inParallel(int threads, Callable<Void> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    for (long i = next.getAndIncrement(); i < registered.size(); i = next.getAndIncrement()) engine.start(registered.get((int) i));
-                    return null;
-                }));
-            }
-            for (Future<?> w : workers) w.get();
+            List<Future<Void>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) workers.add(pool.submit(work));
+            for (Future<Void> w : workers) w.get();
         } finally {
             pool.shutdownNow();
         }

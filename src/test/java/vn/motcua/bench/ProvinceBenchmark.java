@@ -169,13 +169,14 @@ public final class ProvinceBenchmark {
             String base = "http://localhost:" + ((ServletWebServerApplicationContext) app).getWebServer().getPort();
             IntakeLoad load = new IntakeLoad(base, app.getBean(ProcedureCatalog.class), COMMUNES, new EngineStartBaseline(app));
             int warmUpLimit = Integer.getInteger("bench.intakeWarmUpSeconds", 300);
-            double warm = load.warmUp(0.10, warmUpLimit);
+            double settled = 0.10;
+            double warm = load.warmUp(settled, warmUpLimit);
             REPORT.section("Intake: POST /api/dossiers over HTTP (portal key) beside the engine's own start of the same process, same run",
                     String.format(Locale.ROOT, "%d s per client count in %d slices, each followed by the engine's start of as many dossiers; "
                             + "engine = DossierEngine.start in-process after the dossier's row is written (untimed); "
-                            + "after %.0f s of both halves warming up (until the JIT compiler threads' CPU fell under 10 %% of a slice, at most %d s), "
+                            + "after %.0f s of both halves warming up (until the JIT compiler threads' CPU fell under %.0f %% of a slice, at most %d s), "
                             + "then 10 s more of both at each client count",
-                            seconds, slices, warm, warmUpLimit));
+                            seconds, slices, warm, 100 * settled, warmUpLimit));
             REPORT.line("   CPU per dossier: this JVM (service, HTTP clients, JIT, collector) + the local PostgreSQL server; cmp = the JIT compiler threads' CPU over the half's wall time");
             REPORT.line(String.format(Locale.ROOT, "  %-8s %10s %12s %10s %7s | %-26s | %-26s", "clients", "intake /s", "p50/p95 ms", "engine /s", "ratio",
                     "intake CPU ms (JVM+PG) cmp", "engine CPU ms (JVM+PG) cmp"));
