@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -16,12 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is never handed out twice, and a submission that fails afterwards leaves a gap rather than
  * holding the row lock for the whole submission.
  *
- * <p>On PostgreSQL the number is one statement (an upsert returning the new value) whose commit does
- * not wait for its WAL flush ({@code synchronous_commit} off for that transaction alone). Nothing
- * is lost by it: the dossier that uses the number commits afterwards, synchronously, and a
- * PostgreSQL commit flushes the whole WAL before its own commit record, so once a dossier is
- * accepted its number's increment is durable too. A crash can only forget numbers that no
- * committed dossier carries; they are handed out again, so codes stay unique.
+ * <p>On PostgreSQL the number is one statement (an upsert returning the new value), committed on its
+ * own when no transaction is open (auto-commit, one round trip), whose commit does not wait for its
+ * WAL flush ({@code synchronous_commit} off for that transaction alone). Nothing is lost by it: the
+ * dossier that uses the number commits afterwards, synchronously, and a PostgreSQL commit flushes
+ * the whole WAL before its own commit record, so once a dossier is accepted its number's increment
+ * is durable too. A crash can only forget numbers that no committed dossier carries; they are
+ * handed out again, so codes stay unique.
  */
 @Component
 class DossierCodes {
@@ -42,7 +44,11 @@ class DossierCodes {
     String next(String agencyId, LocalDate day) {
         for (int attempt = 0; ; attempt++) {
             try {
-                Integer number = newTransaction.execute(tx -> postgres ? upsert(agencyId, day) : increment(agencyId, day));
+                // outside a transaction, PostgreSQL's one statement commits on its own (auto-commit): no BEGIN and
+                // COMMIT around it, one round trip instead of two
+                Integer number = postgres && !TransactionSynchronizationManager.isActualTransactionActive()
+                        ? upsert(agencyId, day)
+                        : newTransaction.execute(tx -> postgres ? upsert(agencyId, day) : increment(agencyId, day));
                 return format(agencyId, day, number);
             } catch (DuplicateKeyException firstOfTheDayRace) {
                 // another submission created the day's row at the same moment: take the next number from it

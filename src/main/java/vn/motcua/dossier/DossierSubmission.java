@@ -60,13 +60,13 @@ public class DossierSubmission {
         String code = codes.next(s.commune().agencyId(), now.toLocalDate());
         return transaction.execute(tx -> {
             long id = dossiers.insert(code, s, now, LookupSecrets.generate());
-            statusLog.registered(code, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ " + s.channel().label());
+            statusLog.registered(code, s, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ " + s.channel().label());
             // the commune makes the instance's tenant; every other fact the processes load from here (DossierFacts)
             dossiers.setProcessInstance(id, engine.start(s.procedure().processKey(), code, s.commune().code()));
             if (caller != null) {
                 audit.record(code, caller.name(), "SUBMIT", s.procedure().code() + " " + s.channel());
             }
-            return views.get(code);
+            return views.submitted(code, s.components());
         });
     }
 }

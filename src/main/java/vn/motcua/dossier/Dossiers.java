@@ -2,10 +2,8 @@ package vn.motcua.dossier;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,6 +88,20 @@ public class Dossiers {
     @Transactional(readOnly = true)
     public DossierView get(String code) {
         Dossier d = find(code);
+        return view(d, dossiers.components(d.id()), dossiers.apology(d.id()).orElse(null));
+    }
+
+    /**
+     * A dossier just submitted, for the submission's answer, in the submission's transaction: its
+     * papers are those submitted, and it has no apology (one is written only when an accepted
+     * dossier's appointment moves). The rest is read as {@link #get(String)} reads it, after its
+     * process has started.
+     */
+    DossierView submitted(String code, List<SubmissionRequest.Component> components) {
+        return view(find(code), components, null);
+    }
+
+    private DossierView view(Dossier d, List<SubmissionRequest.Component> components, Apology apology) {
         Procedure procedure = catalog.find(d.procedureCode()).orElse(null);
         String communeName = directory.commune(d.communeCode()).map(OrgDirectory.CommuneInfo::name).orElse(null);
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -98,12 +110,12 @@ public class Dossiers {
                 new DossierView.Named(d.procedureCode(), procedure == null ? null : procedure.name()),
                 new DossierView.Named(d.communeCode(), communeName),
                 d.agencyId(), d.departmentCode(), d.channel(), d.returnMethod(), d.applicant(), d.lookupSecret(),
-                dossiers.components(d.id()),
+                components,
                 fees(d, procedure),
                 d.submittedAt(), d.acceptedAt(), d.appointmentAt(), d.finishedAt(), d.returnedAt(),
                 d.supplementCount(),
                 deadline(d, now),
-                dossiers.apology(d.id()).orElse(null),
+                apology,
                 dossiers.statusHistory(d.id()),
                 dossiers.timeline(d.id()),
                 dossiers.notifications(d.id()),
@@ -151,12 +163,7 @@ public class Dossiers {
     private DossierView.Deadline deadline(Dossier d, OffsetDateTime now) {
         OffsetDateTime stepDue = null;
         if (d.processInstanceId() != null) {
-            stepDue = engine.openTasks(d.code()).stream()
-                    .map(DossierEngine.OpenTask::due)
-                    .filter(Objects::nonNull)
-                    .min(Comparator.naturalOrder())
-                    .map(due -> due.atZone(clock.getZone()).toOffsetDateTime())
-                    .orElse(null);
+            stepDue = engine.nextDue(d.code()).map(due -> due.atZone(clock.getZone()).toOffsetDateTime()).orElse(null);
         }
         if (d.appointmentAt() == null) {
             return new DossierView.Deadline(null, null, stepDue, null, null, null, false, d.supplementCount() > 1, d.rescheduleCount());

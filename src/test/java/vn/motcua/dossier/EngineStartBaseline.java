@@ -42,7 +42,7 @@ public final class EngineStartBaseline {
         String code = codes.next(s.commune().agencyId(), now.toLocalDate());
         transaction.executeWithoutResult(tx -> {
             dossiers.insert(code, s, now, LookupSecrets.generate());
-            statusLog.registered(code, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ " + s.channel().label());
+            statusLog.registered(code, s, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ " + s.channel().label());
         });
         return new Registered(code, s.procedure().processKey(), s.commune().code());
     }

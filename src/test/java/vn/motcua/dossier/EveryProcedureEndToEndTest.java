@@ -3,6 +3,7 @@ package vn.motcua.dossier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.FileSystemResource;
@@ -19,6 +21,9 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureCatalog;
 import vn.motcua.catalog.ReturnMethod;
+import vn.motcua.outbox.Channel;
+import vn.motcua.outbox.Outbox;
+import vn.motcua.outbox.OutboxMessage;
 import vn.motcua.support.Http;
 import vn.motcua.support.Submissions;
 
@@ -34,6 +39,11 @@ import vn.motcua.support.Submissions;
 class EveryProcedureEndToEndTest {
 
     @LocalServerPort int port;
+    @Autowired org.camunda.bpm.engine.TaskService tasks;
+    @Autowired Outbox outbox;
+    @Autowired StatusLog statusLog;
+    @Autowired DossierRepository repository;
+    @Autowired ObjectMapper json;
 
     static Stream<Arguments> proceduresAndReturnMethods() {
         ProcedureCatalog catalog = ProcedureCatalog.load(new FileSystemResource("processes/catalog.yaml"));
@@ -48,7 +58,7 @@ class EveryProcedureEndToEndTest {
 
     @ParameterizedTest(name = "{0} {1}, trả kết quả {2}")
     @MethodSource("proceduresAndReturnMethods")
-    void aDossierGoesFromSubmissionToItsReturnedResult(String code, String name, String returnMethod, Procedure procedure) {
+    void aDossierGoesFromSubmissionToItsReturnedResult(String code, String name, String returnMethod, Procedure procedure) throws Exception {
         Http http = new Http(port);
         Map<String, Object> body = new LinkedHashMap<>(Submissions.birthRegistration("tan-giang", returnMethod));
         body.put("procedureCode", code);
@@ -61,6 +71,14 @@ class EveryProcedureEndToEndTest {
         if (!procedure.needsEventDate()) body.remove("eventDate");
         JsonNode submitted = http.post("/api/dossiers", body, Http.PORTAL).expect(201).body();
         String dossier = submitted.get("code").asText();
+        // the 201 answer and the portal's first record are built from what the submission wrote, not read
+        // back: they must be what a read shows (the step's due time: the reception task's own)
+        assertThat(submitted).as("201 answer of %s", code).isEqualTo(http.get("/api/dossiers/" + dossier, Http.PORTAL).expect(200).body());
+        assertThat(java.time.OffsetDateTime.parse(submitted.get("deadline").get("currentStepDueAt").asText()).toInstant())
+                .isEqualTo(tasks.createTaskQuery().processInstanceBusinessKey(dossier).singleResult().getDueDate().toInstant());
+        OutboxMessage first = outbox.of(dossier).stream().filter(m -> m.channel() == Channel.PORTAL).findFirst().orElseThrow();
+        assertThat(json.readTree(first.payload())).as("portal record of %s at registration", code)
+                .isEqualTo(json.readTree(json.writeValueAsString(statusLog.portalRecord(repository.require(dossier)))));
         // the fees as the catalog's rules compute them for this request, kept with the dossier
         long fee = vn.motcua.catalog.Fees.quote(procedure, new vn.motcua.catalog.FeeRequest(1, procedure.countsPages() ? 5 : null, null,
                 procedure.needsEventDate() ? java.time.LocalDate.parse(body.get("eventDate").toString()) : null,
