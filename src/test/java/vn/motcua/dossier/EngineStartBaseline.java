@@ -9,9 +9,10 @@ import vn.motcua.engine.DossierEngine;
 
 /**
  * For the benchmark: the engine's own start of a dossier's process, without motcua's intake around
- * it. {@link #register} does, untimed, what the intake does before the engine (validation, the
- * dossier's row and status), {@link #start} only what the engine does: the same process, business
- * key and tenant, in a transaction of its own, to its first wait state.
+ * it. {@link #register} does what the intake does before the engine (validation, the code, the
+ * dossier's rows, its first status and the portal's record of it), {@link #start} only what the
+ * engine does: the same process, business key and tenant, in a transaction of its own, to its first
+ * wait state. The benchmark times the two apart.
  */
 public final class EngineStartBaseline {
 
