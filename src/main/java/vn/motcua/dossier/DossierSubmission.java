@@ -59,14 +59,23 @@ public class DossierSubmission {
         }
         String code = codes.next(s.commune().agencyId(), now.toLocalDate());
         return transaction.execute(tx -> {
-            long id = dossiers.insert(code, s, now, LookupSecrets.generate());
-            statusLog.registered(code, s, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ " + s.channel().label());
-            // the commune makes the instance's tenant; every other fact the processes load from here (DossierFacts)
-            dossiers.setProcessInstance(id, engine.start(s.procedure().processKey(), code, s.commune().code()));
+            registerAndStart(code, s, now);
             if (caller != null) {
                 audit.record(code, caller.name(), "SUBMIT", s.procedure().code() + " " + s.channel());
             }
             return views.submitted(code, s.components());
         });
+    }
+
+    /**
+     * What a submission writes before it answers, in the caller's transaction: the dossier's rows, its
+     * first status with the portal's record of it, then its process, started from those rows, whose id
+     * the dossier keeps.
+     */
+    void registerAndStart(String code, SubmissionValidator.ValidSubmission s, OffsetDateTime now) {
+        long id = dossiers.insert(code, s, now, LookupSecrets.generate());
+        statusLog.registered(code, s, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ " + s.channel().label());
+        // the commune makes the instance's tenant; every other fact the processes load from here (DossierFacts)
+        dossiers.setProcessInstance(id, engine.start(s.procedure().processKey(), code, s.commune().code()));
     }
 }

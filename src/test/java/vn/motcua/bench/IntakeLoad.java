@@ -62,29 +62,27 @@ final class IntakeLoad {
     }
 
     /**
-     * The intake's half, and the engine's start split in its two parts: the registration an intake
-     * writes before the start (the start's listeners load the dossier's facts from it) and the start.
+     * The intake's half; the engine's start of dossiers registered beforehand; and, for the ceiling,
+     * what an intake must do before it answers, registration and start in one transaction.
      */
-    record Result(Half intake, Half registration, Half engine) {
+    record Result(Half intake, Half together, Half engine) {
         double ratio() {
             return intake.perSecond() / engine.perSecond();
         }
 
         /**
-         * The rate of registering a dossier and then starting its process, relative to starting it
-         * alone: the most any intake that registers what it must before the start could reach, with no
-         * answer, no audit row and no HTTP. With R and E the two rates, one after the other run at
-         * 1 / (1/R + 1/E), which over E is R / (R + E).
+         * Registering and starting, in one transaction as an intake does, against starting alone: the
+         * most an intake could reach, with no answer, no audit row and no HTTP.
          */
         double ceiling() {
-            return registration.perSecond() / (registration.perSecond() + engine.perSecond());
+            return together.perSecond() / engine.perSecond();
         }
 
         /** The JIT compiler threads' CPU over all three halves' wall time; NaN where it cannot be read. */
         double compileShare() {
-            boolean counted = intake.compileCounted && registration.compileCounted && engine.compileCounted;
-            return counted ? (intake.compileTicks + registration.compileTicks + engine.compileTicks) * 10.0
-                    / ((intake.nanos + registration.nanos + engine.nanos) / 1e6) : Double.NaN;
+            boolean counted = intake.compileCounted && together.compileCounted && engine.compileCounted;
+            return counted ? (intake.compileTicks + together.compileTicks + engine.compileTicks) * 10.0
+                    / ((intake.nanos + together.nanos + engine.nanos) / 1e6) : Double.NaN;
         }
     }
 
@@ -125,34 +123,26 @@ final class IntakeLoad {
 
     /**
      * {@code slices} times: {@code clients} threads filing for {@code sliceSeconds} (every answer must
-     * be 201), then as many dossiers registered, then started by the engine, each with as many threads.
+     * be 201); then as many dossiers registered (untimed) and started by the engine; then as many
+     * registered and started in one transaction each; each with as many threads.
      */
     Result run(int clients, int sliceSeconds, int slices) throws Exception {
-        Half intake = new Half(), registration = new Half(), engineHalf = new Half();
+        Half intake = new Half(), together = new Half(), engineHalf = new Half();
         for (int s = 0; s < slices; s++) {
             Meter m = Meter.start();
             long filed = file(clients, sliceSeconds, intake.latency);
             m.stop(intake, filed);
-            Meter r = Meter.start();
-            List<EngineStartBaseline.Registered> registered = register((int) Math.max(filed, 20), clients);
-            r.stop(registration, registered.size());
+            int count = (int) Math.max(filed, 20);
+            EngineStartBaseline.Registered[] registered = new EngineStartBaseline.Registered[count];
+            each(count, clients, i -> registered[i] = engine.register(request(sequence.getAndIncrement())));
             Meter e = Meter.start();
-            start(registered, clients);
-            e.stop(engineHalf, registered.size());
+            each(count, clients, i -> engine.start(registered[i]));
+            e.stop(engineHalf, count);
+            Meter t = Meter.start();
+            each(count, clients, i -> engine.registerAndStart(request(sequence.getAndIncrement())));
+            t.stop(together, count);
         }
-        return new Result(intake, registration, engineHalf);
-    }
-
-    private List<EngineStartBaseline.Registered> register(int count, int threads) throws Exception {
-        EngineStartBaseline.Registered[] registered = new EngineStartBaseline.Registered[count];
-        AtomicLong next = new AtomicLong();
-        inParallel(threads, () -> {
-            for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                registered[(int) i] = engine.register(request(sequence.getAndIncrement()));
-            }
-            return null;
-        });
-        return List.of(registered);
+        return new Result(intake, together, engineHalf);
     }
 
     private long file(int clients, int seconds, Samples latency) throws Exception {
@@ -173,10 +163,11 @@ final class IntakeLoad {
         return done.get();
     }
 
-    private void start(List<EngineStartBaseline.Registered> registered, int threads) throws Exception {
+    /** {@code work} for 0 … count - 1, shared by {@code threads} threads. */
+    private static void each(int count, int threads, java.util.function.IntConsumer work) throws Exception {
         AtomicLong next = new AtomicLong();
         inParallel(threads, () -> {
-            for (long i = next.getAndIncrement(); i < registered.size(); i = next.getAndIncrement()) engine.start(registered.get((int) i));
+            for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) work.accept((int) i);
             return null;
         });
     }
@@ -218,21 +209,27 @@ final class IntakeLoad {
 
         /** User and system ticks (1/100 s) of this JVM's JIT compiler threads (C1, C2); empty where {@code /proc} is not there. */
         private static OptionalLong compilerTicks() {
-            return ticks(Path.of("/proc/self/task"), comm -> comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre"));
+            return ticks(Path.of("/proc/self/task"), comm -> comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre"), false);
         }
 
-        /** User and system ticks of every PostgreSQL process on this machine; empty for a remote server or without {@code /proc}. */
+        /**
+         * User and system ticks of every PostgreSQL process on this machine, with those of the processes
+         * that have ended (an autovacuum worker, a closed connection's backend): the postmaster counts
+         * its ended children's time as its own (cutime, cstime), so the sum only grows. Empty for a
+         * remote server or without {@code /proc}.
+         */
         private static OptionalLong postgresTicks() {
             if (!BenchDatabase.SERVER.contains("127.0.0.1") && !BenchDatabase.SERVER.contains("localhost")) return OptionalLong.empty();
-            return ticks(Path.of("/proc"), comm -> comm.startsWith("postgres"));
+            return ticks(Path.of("/proc"), comm -> comm.startsWith("postgres"), true);
         }
 
         /**
          * The summed utime + stime of the processes or threads under {@code dir} whose name ({@code comm})
-         * matches. One that ends between the listing and the read is left out of this reading; the
-         * threads and backends measured here live as long as the run.
+         * matches, with their ended children's (cutime + cstime) if {@code withEndedChildren}. One that
+         * ends between the listing and the read is left out of this reading (its parent has its time
+         * once it has reaped it); the compiler threads live as long as the run.
          */
-        private static OptionalLong ticks(Path dir, Predicate<String> comm) {
+        private static OptionalLong ticks(Path dir, Predicate<String> comm, boolean withEndedChildren) {
             if (!Files.isDirectory(dir)) return OptionalLong.empty();
             long ticks = 0;
             try (Stream<Path> entries = Files.list(dir)) {
@@ -243,6 +240,7 @@ final class IntakeLoad {
                         String stat = Files.readString(p.resolve("stat"));
                         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        if (withEndedChildren) ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
                     } catch (IOException | RuntimeException ended) {
                         // gone between the listing and the read
                     }
