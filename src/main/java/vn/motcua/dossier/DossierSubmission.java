@@ -73,9 +73,15 @@ public class DossierSubmission {
      * the dossier keeps.
      */
     void registerAndStart(String code, SubmissionValidator.ValidSubmission s, OffsetDateTime now) {
-        long id = dossiers.insert(code, s, now, LookupSecrets.generate());
-        statusLog.registered(code, s, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ " + s.channel().label());
+        long id = register(code, s, now);
         // the commune makes the instance's tenant; every other fact the processes load from here (DossierFacts)
         dossiers.setProcessInstance(id, engine.start(s.procedure().processKey(), code, s.commune().code()));
+    }
+
+    /** The dossier's rows and its first status with the portal's record of it; returns the dossier's id. */
+    long register(String code, SubmissionValidator.ValidSubmission s, OffsetDateTime now) {
+        long id = dossiers.insert(code, s, now, LookupSecrets.generate());
+        statusLog.registered(code, s, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ " + s.channel().label());
+        return id;
     }
 }

@@ -94,16 +94,13 @@ public class StatusLog {
      * its papers are those submitted, none has a file yet, nothing is paid, there is no result, and
      * its history is this one status. Reading that back cost six queries of an intake's thirty
      * ({@code EveryProcedureEndToEndTest} holds the two equal).
-     *
-     * @return the dossier as registered
      */
-    Dossier registered(String code, SubmissionValidator.ValidSubmission s, OffsetDateTime at, String actor, String note) {
+    void registered(String code, SubmissionValidator.ValidSubmission s, OffsetDateTime at, String actor, String note) {
         Dossier d = dossiers.require(code);
         dossiers.insertStatus(d.id(), DossierStatus.NEW, at, actor, note);
         outbox.enqueue(d.code(), Channel.PORTAL, "DongBoHoSoMC", PortalRecord.of(d, s.procedure(), s.commune().name(), s.components(),
                 List.of(new StatusChange(DossierStatus.NEW, DossierStatus.NEW.label(), at, actor, note)), false,
                 new PortalRecord.Files(notices.publicUrl(), Set.of(), false)));
-        return d;
     }
 
     /** The portal gets every status as it stands, through the outbox (in order, once, after commit). */

@@ -73,11 +73,8 @@ public class DossierEngine {
         return jdbc.sql("select min(RES.DUE_DATE_) from ACT_RU_TASK RES "
                         + "inner join ACT_RU_EXECUTION PI on PI.ID_ = RES.PROC_INST_ID_ where PI.BUSINESS_KEY_ = ?")
                 .param(code)
-                .query((rs, n) -> rs.getTimestamp(1))
-                .list().stream()
-                .filter(java.util.Objects::nonNull)
-                .map(java.sql.Timestamp::toInstant)
-                .findFirst();
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
+                .single();
     }
 
     /**
@@ -275,8 +272,6 @@ public class DossierEngine {
         return held.size();
     }
 
-    /** An open task of a dossier: its step (the element id), its name, who holds it and when it is due. */
-    /** The tasks of every process instance (the procedure's, the blocks') whose business key is the dossier code. */
     /** The facts of the commune a dossier moves to: its code and name, its one-stop's and its leader's groups. */
     public record CommuneFacts(String code, String name, String receptionGroup, String leaderGroup) {
     }

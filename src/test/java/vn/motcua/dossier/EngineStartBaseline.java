@@ -18,8 +18,6 @@ public final class EngineStartBaseline {
 
     private final SubmissionValidator validator;
     private final DossierCodes codes;
-    private final DossierRepository dossiers;
-    private final StatusLog statusLog;
     private final DossierEngine engine;
     private final Clock clock;
     private final TransactionTemplate transaction;
@@ -31,8 +29,6 @@ public final class EngineStartBaseline {
     public EngineStartBaseline(ApplicationContext app) {
         validator = app.getBean(SubmissionValidator.class);
         codes = app.getBean(DossierCodes.class);
-        dossiers = app.getBean(DossierRepository.class);
-        statusLog = app.getBean(StatusLog.class);
         engine = app.getBean(DossierEngine.class);
         clock = app.getBean(Clock.class);
         transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
@@ -40,14 +36,9 @@ public final class EngineStartBaseline {
     }
 
     public Registered register(SubmissionRequest request) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        SubmissionValidator.ValidSubmission s = validator.validate(request, now.toLocalDate());
-        String code = codes.next(s.commune().agencyId(), now.toLocalDate());
-        transaction.executeWithoutResult(tx -> {
-            dossiers.insert(code, s, now, LookupSecrets.generate());
-            statusLog.registered(code, s, now, "Công dân " + s.applicant().fullName(), "Nộp hồ sơ " + s.channel().label());
-        });
-        return new Registered(code, s.procedure().processKey(), s.commune().code());
+        Prepared p = prepare(request);
+        transaction.executeWithoutResult(tx -> submission.register(p.code(), p.submission(), p.now()));
+        return new Registered(p.code(), p.submission().procedure().processKey(), p.submission().commune().code());
     }
 
     /**
@@ -56,10 +47,18 @@ public final class EngineStartBaseline {
      * id on the dossier; no answer, no audit row, no HTTP.
      */
     public void registerAndStart(SubmissionRequest request) {
+        Prepared p = prepare(request);
+        transaction.executeWithoutResult(tx -> submission.registerAndStart(p.code(), p.submission(), p.now()));
+    }
+
+    private record Prepared(OffsetDateTime now, SubmissionValidator.ValidSubmission submission, String code) {
+    }
+
+    /** As the intake does before its transaction: the request checked, the dossier's code taken. */
+    private Prepared prepare(SubmissionRequest request) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         SubmissionValidator.ValidSubmission s = validator.validate(request, now.toLocalDate());
-        String code = codes.next(s.commune().agencyId(), now.toLocalDate());
-        transaction.executeWithoutResult(tx -> submission.registerAndStart(code, s, now));
+        return new Prepared(now, s, codes.next(s.commune().agencyId(), now.toLocalDate()));
     }
 
     /** The engine's part of an intake; returns the process instance id. */
