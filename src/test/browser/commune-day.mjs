@@ -8,7 +8,7 @@
  * post, and the post's delivery is confirmed before the dossier counts as returned; a third
  * dossier is withdrawn at the counter. Usage: node commune-day.mjs <base url> <screenshot dir>
  */
-import {Scenario, basic, check, completeTask, enter, field, noEnglish, notifications, openTask} from './lib.mjs';
+import {Scenario, basic, check, completeTask, enter, enterDate, field, noEnglish, notifications, openTask, press, tick} from './lib.mjs';
 
 const [, , base, shots] = process.argv;
 const s = new Scenario('commune-day', base, shots);
@@ -95,7 +95,7 @@ async function act(code, step, label, taskId) {
       case 'Task_ReceptionCheck':
         check(await field(page, 'Số định danh cá nhân').locator('input').inputValue() === '001190012345', 'the ID number is shown');
         check((await field(page, 'Phí, lệ phí').locator('input').inputValue()).length > 0, 'the fee is shown');
-        await page.getByText('Hồ sơ đầy đủ, hợp lệ: tiếp nhận và cấp giấy hẹn (Mẫu 01)').click();
+        await tick(page, 'Hồ sơ đầy đủ, hợp lệ: tiếp nhận và cấp giấy hẹn (Mẫu 01)');
         break;
       case 'Task_CollectFee':
         await enter(page, 'Số tiền đã thu', '5000');
@@ -107,16 +107,16 @@ async function act(code, step, label, taskId) {
         break;
       }
       case 'Task_AppraiseDossier':
-        await page.getByText('Hồ sơ đủ điều kiện: dự thảo kết quả, trình trưởng phòng').click();
+        await tick(page, 'Hồ sơ đủ điều kiện: dự thảo kết quả, trình trưởng phòng');
         await enter(page, 'Dự thảo kết quả giải quyết', 'Xác nhận bà Nguyễn Thị Hồng Nhung hiện chưa đăng ký kết hôn với ai.');
         break;
       case 'Task_ReviewDraft':
         await pdfBehind(page, 'Dự thảo kết quả (PDF)');
-        await page.getByText('Đồng ý, trình lãnh đạo UBND ký').click();
+        await tick(page, 'Đồng ý, trình lãnh đạo UBND ký');
         break;
       case 'Task_LeaderApproval':
         await pdfBehind(page, 'Dự thảo kết quả (PDF)');
-        await page.getByText('Phê duyệt, ký ban hành kết quả').click();
+        await tick(page, 'Phê duyệt, ký ban hành kết quả');
         break;
       case 'Task_ReturnByPost':
         await enter(page, 'Số hiệu bưu gửi', 'EB123456789VN');
@@ -125,11 +125,10 @@ async function act(code, step, label, taskId) {
         check((await dossier(code)).status === 9, 'dispatched by post: not returned yet (status 9)');
         const date = field(page, 'Ngày phát');
         check(await date.locator('input').first().getAttribute('placeholder') === 'dd/mm/yyyy', 'the date reads dd/mm/yyyy');
-        await page.getByText('Bưu điện đã phát kết quả cho công dân').click();
+        await tick(page, 'Bưu điện đã phát kết quả cho công dân');
         const today = new Intl.DateTimeFormat('vi-VN', {timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit',
           year: 'numeric'}).format(new Date());
-        await date.locator('input').first().fill(today);
-        await date.locator('input').first().press('Enter');
+        await enterDate(page, 'Ngày phát', today);
         await enter(page, 'Ghi chú', 'Người nhận: Nguyễn Thị Hồng Nhung');
         break;
       }
@@ -223,26 +222,24 @@ try {
     // the search finds every procedure with these words; the official picks birth registration itself
     check(await page.locator('.fjs-dropdownlist-item', {hasText: 'khai sinh'}).count() >= 3, 'the search lists the birth procedures');
     await page.locator('.fjs-dropdownlist-item', {hasText: '1.001193 — Đăng ký khai sinh'}).first().click();
-    const born = field(page, 'Ngày sinh hoặc ngày chết');
-    await born.locator('input').first().fill(daysAgo(3, true));
-    await born.locator('input').first().press('Tab');
+    await enterDate(page, 'Ngày sinh hoặc ngày chết', daysAgo(3, true));
     await enter(page, 'Họ và tên người nộp hồ sơ', 'Lục Thị Mai');
     await enter(page, 'Số định danh cá nhân', '004192000123');
     await enter(page, 'Số điện thoại', '0987654321');
     await enter(page, 'Địa chỉ', 'Tổ 3, phường Tân Giang, tỉnh Cao Bằng');
-    await page.getByText('Nhận trực tiếp tại Bộ phận Một cửa', {exact: true}).click();
-    await page.getByText('Tờ khai đăng ký khai sinh (bắt buộc)').click();
-    await page.getByText('Hồ sơ đầy đủ, hợp lệ: tiếp nhận ngay', {exact: false}).click();
+    await tick(page, 'Nhận trực tiếp tại Bộ phận Một cửa');
+    await tick(page, 'Tờ khai đăng ký khai sinh (bắt buộc)');
+    await tick(page, 'Hồ sơ đầy đủ, hợp lệ: tiếp nhận ngay');
     await noEnglish(page, 'intake form');
     await s.shot(page, 'tiep-nhan-tai-quay');
     // two required papers are not ticked: refused, naming them, and nothing is registered
-    await page.locator('.modal-footer').getByRole('button', {name: 'Khởi tạo'}).click();
+    await (await press(page, page.locator('.modal-footer').getByRole('button', {name: 'Khởi tạo'}), 'Khởi tạo')).click();
     const refusal = page.locator('.alert, .notification, [cam-notifications]').filter({hasText: 'Giấy chứng sinh'}).first();
     await refusal.waitFor();
     await s.shot(page, 'tiep-nhan-thieu-giay-to');
-    await page.getByText('Giấy chứng sinh hoặc giấy tờ thay thế (bắt buộc)').click();
-    await page.getByText('Giấy tờ tùy thân của người đi đăng ký (bắt buộc)').click();
-    await page.locator('.modal-footer').getByRole('button', {name: 'Khởi tạo'}).click();
+    await tick(page, 'Giấy chứng sinh hoặc giấy tờ thay thế (bắt buộc)');
+    await tick(page, 'Giấy tờ tùy thân của người đi đăng ký (bắt buộc)');
+    await (await press(page, page.locator('.modal-footer').getByRole('button', {name: 'Khởi tạo'}), 'Khởi tạo')).click();
     await page.locator('.modal-content').waitFor({state: 'detached'});
     await page.getByText('Phiếu hẹn vừa cấp', {exact: true}).click();
     const slip = page.locator('.motcua-slips a', {hasText: 'Lục Thị Mai'}).first();

@@ -32,8 +32,19 @@ export class Scenario {
     const page = await context.newPage();
     page.setDefaultTimeout(20000);
     page.on('pageerror', e => console.log(`[${user}] page error: ${e.message}`));
-    await page.goto(`${this.base}/camunda/app/${app}/default/`);
-    await page.waitForLoadState('networkidle');
+    // on a busy machine the webapp's start can stall on a request before the login form shows; a
+    // person loads the page again, and so does this, up to three times, with a screenshot of each stall
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.goto(`${this.base}/camunda/app/${app}/default/`);
+        await page.locator('input[ng-model=username]').waitFor({timeout: 20000});
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        console.log(`  [${user}] the login form did not show (${e.message.split('\n')[0]}); loading ${app} again`);
+        await this.shot(page, `${user}-login-stall-${attempt}`).catch(() => {});
+      }
+    }
     await page.fill('input[ng-model=username]', user);
     await page.fill('input[ng-model=password]', 'demo');
     await page.click('button[type=submit]');
@@ -151,6 +162,63 @@ export async function enter(page, label, value) {
   throw new Error(`the field "${label}" does not keep "${value}" (it shows "${await input.inputValue()}")`);
 }
 
+/**
+ * Types a day (dd/mm/yyyy) into the form-js date field with this label and waits until the form
+ * holds it: form-js shows it back as d/m/yyyy once the picker has parsed it on leaving the field,
+ * and on a busy machine a value typed while the form still re-renders can be lost.
+ */
+export async function enterDate(page, label, ddmmyyyy) {
+  const input = field(page, label).locator('input').first();
+  const [d, m, y] = ddmmyyyy.split('/').map(Number);
+  const shown = async () => (await input.inputValue()).split('/').map(Number);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.fill(ddmmyyyy);
+    await input.press('Tab');
+    await page.waitForTimeout(400);
+    const [sd, sm, sy] = await shown();
+    if (sd === d && sm === m && sy === y) return;
+  }
+  throw new Error(`the date field "${label}" does not keep ${ddmmyyyy} (it shows "${await input.inputValue()}")`);
+}
+
+/** Ticks the form-js checkbox, radio button or checklist item with this text and waits until the form holds it. */
+export async function tick(page, text) {
+  const box = page.locator('.fjs-form-field label', {hasText: text}).locator('input').first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await box.isChecked())) await box.check({force: true});
+    await page.waitForTimeout(300);
+    if (await box.isChecked()) return;
+  }
+  throw new Error(`"${text}" does not stay ticked`);
+}
+
+/** Each form-js field that shows an error, or is required and empty: its label, value and message. */
+async function formProblems(page) {
+  return page.locator('.fjs-form-field').evaluateAll(fields => fields.flatMap(f => {
+    const label = f.querySelector('label')?.innerText || '?';
+    const input = f.querySelector('input:not([type=checkbox]):not([type=radio]), textarea, select');
+    const error = f.querySelector('.fjs-form-field-error')?.innerText || '';
+    const required = /\*\s*$/.test(label) && !!input && !input.value;
+    return error || required || f.classList.contains('fjs-has-errors')
+      ? [label + ' = "' + (input?.value ?? '') + '": ' + (error || 'required, empty')] : [];
+  }));
+}
+
+/**
+ * Clicks the form's button as an official would once it is enabled; a button that stays disabled
+ * fails the scenario naming the fields the form holds against it.
+ */
+export async function press(page, button, name) {
+  await button.evaluate(el => el.scrollIntoView({block: 'center'}));
+  for (let waited = 0; waited < 5000 && !(await button.isEnabled()); waited += 250) {
+    await page.waitForTimeout(250);
+  }
+  if (!(await button.isEnabled())) {
+    throw new Error(`"${name}" is disabled; the form says: ` + ((await formProblems(page)).join(' | ') || 'nothing'));
+  }
+  return button;
+}
+
 /** The texts of the notifications Tasklist shows now (toasts at the top of the page). */
 export async function notifications(page) {
   return (await page.locator('.page-notifications .alert').allInnerTexts()).map(t => t.replace(/^×\s*/, '').trim());
@@ -167,17 +235,7 @@ export async function completeTask(page) {
   for (let i = 0; i < 10 && await page.locator('.page-notifications .alert button.close').count(); i++) {
     await page.locator('.page-notifications .alert button.close').first().click({force: true}).catch(() => {});
   }
-  const button = page.getByRole('button', {name: 'Hoàn thành'});
-  await button.evaluate(el => el.scrollIntoView({block: 'center'}));
-  if (!(await button.isEnabled())) {
-    await page.waitForTimeout(2000);
-    if (!(await button.isEnabled())) {
-      const errors = await page.locator('.fjs-form-field.fjs-has-errors, .fjs-form-field:has(.fjs-form-field-error)').evaluateAll(fields =>
-        fields.map(f => (f.querySelector('label')?.innerText || '?') + ' = "' + (f.querySelector('input, textarea')?.value ?? '') + '": '
-          + (f.querySelector('.fjs-form-field-error')?.innerText || '')));
-      throw new Error('"Hoàn thành" is disabled; the form says: ' + (errors.join(' | ') || 'nothing'));
-    }
-  }
+  const button = await press(page, page.getByRole('button', {name: 'Hoàn thành'}), 'Hoàn thành');
   // Tasklist's notification panel (an empty layer at the top of the page) can lie over the button
   // whatever the scroll; the button is visible and enabled, so it is clicked as the DOM event it is
   await button.evaluate(b => b.click());
