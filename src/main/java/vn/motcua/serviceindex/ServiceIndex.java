@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,25 +85,47 @@ public class ServiceIndex {
         this.clock = clock;
     }
 
+    /** A period of days, [from, to] in Vietnam time. */
+    public record Period(LocalDate from, LocalDate to) {
+    }
+
     /** The period [from, to] (days, Vietnam time), for the province, or for one commune when commune is given. */
     @Transactional(readOnly = true)
     public Report compute(LocalDate from, LocalDate to, String commune) {
+        return compute(List.of(new Period(from, to)), commune).get(0);
+    }
+
+    /**
+     * The reports of several periods, in their order, from one pass over their dossiers (the weekly
+     * review's twelve weeks): each the same as {@link #compute(LocalDate, LocalDate, String)} of its period.
+     */
+    @Transactional(readOnly = true)
+    public List<Report> compute(List<Period> periods, String commune) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Counts> rows = counts(from, to, commune, null);
+        Map<Integer, List<Counts>> rows = counts(periods, commune);
+        List<Report> reports = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            reports.add(report(periods.get(i), commune, rows.getOrDefault(i, List.of()), now));
+        }
+        return reports;
+    }
+
+    private Report report(Period period, String commune, List<Counts> rows, OffsetDateTime now) {
+        LocalDate from = period.from();
+        LocalDate to = period.to();
         Counts all = rows.stream().reduce(Counts::plus).orElse(empty());
-        Map<String, Counts> byCommune = sum(rows, Counts::commune);
-        Map<String, Counts> byProcedure = sum(rows, Counts::procedure);
+        Map<String, List<Counts>> byCommune = group(rows, Counts::commune);
+        Map<String, List<Counts>> byProcedure = group(rows, Counts::procedure);
         String suffix = "&from=" + from + "&to=" + to;
         Scope province = commune != null ? null : scope("PROVINCE", null, "Toàn tỉnh", all, rows, suffix);
         List<Scope> communes = new ArrayList<>();
-        byCommune.forEach((code, c) -> communes.add(scope("COMMUNE", code,
-                directory.commune(code).map(OrgDirectory.CommuneInfo::name).orElse(code), c,
-                rows.stream().filter(r -> r.commune().equals(code)).toList(), suffix + "&commune=" + code)));
+        byCommune.forEach((code, parts) -> communes.add(scope("COMMUNE", code,
+                directory.commune(code).map(OrgDirectory.CommuneInfo::name).orElse(code), total(parts), parts,
+                suffix + "&commune=" + code)));
         List<Scope> ranked = rank(communes);
         List<Scope> procedures = new ArrayList<>();
-        byProcedure.forEach((code, c) -> procedures.add(scope("PROCEDURE", code,
-                catalog.find(code).map(Procedure::name).orElse(code), c,
-                rows.stream().filter(r -> r.procedure().equals(code)).toList(),
+        byProcedure.forEach((code, parts) -> procedures.add(scope("PROCEDURE", code,
+                catalog.find(code).map(Procedure::name).orElse(code), total(parts), parts,
                 suffix + "&procedure=" + code + (commune == null ? "" : "&commune=" + commune))));
         procedures.sort(Comparator.comparing(Scope::code));
         return new Report(from, to, now, commune, province, ranked, procedures);
@@ -204,34 +227,58 @@ public class ServiceIndex {
         };
     }
 
-    /** The sums by commune and procedure of the dossiers handled in the period (optionally one commune, one procedure). */
-    List<Counts> counts(LocalDate from, LocalDate to, String commune, String procedure) {
+    /**
+     * The sums by period (its index in periods), commune and procedure of the dossiers handled in each
+     * period (optionally of one commune), in one statement: the periods are a table joined on the
+     * predicates of {@link Indicator} with its bounds in place of {@code :from} and {@code :end}, and
+     * the dossiers are first narrowed to those handled in the span of all the periods.
+     */
+    Map<Integer, List<Counts>> counts(List<Period> periods, String commune) {
         withoutJit();
-        StringBuilder sql = new StringBuilder("select d.commune_code, d.procedure_code, count(*)");
+        StringBuilder sql = new StringBuilder("select w.n, d.commune_code, d.procedure_code, count(*)");
         for (Indicator i : Indicator.values()) {
-            sql.append(", sum(case when ").append(i.denominator).append(" then 1 else 0 end)");
-            sql.append(", sum(case when ").append(i.denominator).append(" and ").append(i.numerator).append(" then 1 else 0 end)");
+            sql.append(", sum(case when ").append(perPeriod(i.denominator)).append(" then 1 else 0 end)");
+            sql.append(", sum(case when ").append(perPeriod(i.denominator)).append(" and ").append(perPeriod(i.numerator))
+                    .append(" then 1 else 0 end)");
         }
-        sql.append(", sum(case when ").append(Indicator.Sql.RESOLVED).append(" then d.processing_minutes else 0 end)");
+        sql.append(", sum(case when ").append(perPeriod(Indicator.Sql.RESOLVED)).append(" then d.processing_minutes else 0 end)");
         sql.append(", sum(case when d.rating_level = 'KHONG_HAI_LONG' then 1 else 0 end)");
-        sql.append(" from mc_dossier d where ").append(Indicator.Sql.HANDLED);
+        sql.append(" from mc_dossier d join (values ");
+        for (int p = 0; p < periods.size(); p++) {
+            sql.append(p == 0 ? "" : ", ").append("(").append(p).append(", cast(:from").append(p)
+                    .append(" as timestamp with time zone), cast(:end").append(p).append(" as timestamp with time zone))");
+        }
+        sql.append(") w (n, p_from, p_end) on ").append(perPeriod(Indicator.Sql.HANDLED));
+        sql.append(" where ").append(Indicator.Sql.HANDLED);
         if (commune != null) sql.append(" and d.commune_code = :commune");
-        if (procedure != null) sql.append(" and d.procedure_code = :procedure");
-        sql.append(" group by d.commune_code, d.procedure_code");
-        var statement = period(jdbc.sql(sql.toString()), from, to);
+        sql.append(" group by w.n, d.commune_code, d.procedure_code");
+        LocalDate first = periods.stream().map(Period::from).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate last = periods.stream().map(Period::to).max(Comparator.naturalOrder()).orElseThrow();
+        var statement = period(jdbc.sql(sql.toString()), first, last);
+        for (int p = 0; p < periods.size(); p++) {
+            statement = statement.param("from" + p, start(periods.get(p).from())).param("end" + p, end(periods.get(p).to()));
+        }
         if (commune != null) statement = statement.param("commune", commune);
-        if (procedure != null) statement = statement.param("procedure", procedure);
         int n = Indicator.values().length;
-        return statement.query((rs, row) -> {
+        Map<Integer, List<Counts>> rows = new HashMap<>();
+        statement.query((rs, row) -> {
             long[] dens = new long[n];
             long[] nums = new long[n];
             for (int i = 0; i < n; i++) {
-                dens[i] = rs.getLong(4 + 2 * i);
-                nums[i] = rs.getLong(5 + 2 * i);
+                dens[i] = rs.getLong(5 + 2 * i);
+                nums[i] = rs.getLong(6 + 2 * i);
             }
-            return new Counts(rs.getString(1), rs.getString(2), rs.getLong(3), nums, dens,
-                    rs.getLong(4 + 2 * n), rs.getLong(5 + 2 * n));
+            rows.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new Counts(rs.getString(2), rs.getString(3),
+                    rs.getLong(4), nums, dens, rs.getLong(5 + 2 * n), rs.getLong(6 + 2 * n)));
+            return null;
         }).list();
+        rows.values().forEach(list -> list.sort(Comparator.comparing(Counts::commune).thenComparing(Counts::procedure)));
+        return rows;
+    }
+
+    /** A predicate of {@link Indicator} over the joined period's bounds instead of the statement's. */
+    private static String perPeriod(String predicate) {
+        return predicate.replace(":from", "w.p_from").replace(":end", "w.p_end");
     }
 
     /** One dossier behind a figure. */
@@ -316,16 +363,29 @@ public class ServiceIndex {
     private volatile Boolean postgres;
 
     private JdbcClient.StatementSpec period(JdbcClient.StatementSpec statement, LocalDate from, LocalDate to) {
-        OffsetDateTime start = from.atStartOfDay(ZONE).toOffsetDateTime();
-        OffsetDateTime end = to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return statement.param("from", start).param("end", end.isAfter(now) ? now : end);
+        return statement.param("from", start(from)).param("end", end(to));
     }
 
-    private static Map<String, Counts> sum(List<Counts> rows, Function<Counts, String> key) {
-        Map<String, Counts> sums = new LinkedHashMap<>();
-        for (Counts r : rows) sums.merge(key.apply(r), r, Counts::plus);
-        return sums;
+    /** The first instant of the day, Vietnam time. */
+    private static OffsetDateTime start(LocalDate from) {
+        return from.atStartOfDay(ZONE).toOffsetDateTime();
+    }
+
+    /** The instant after the day, Vietnam time, or now if that is sooner. */
+    private OffsetDateTime end(LocalDate to) {
+        OffsetDateTime end = to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return end.isAfter(now) ? now : end;
+    }
+
+    private static Map<String, List<Counts>> group(List<Counts> rows, Function<Counts, String> key) {
+        Map<String, List<Counts>> groups = new LinkedHashMap<>();
+        for (Counts r : rows) groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
+        return groups;
+    }
+
+    private static Counts total(List<Counts> parts) {
+        return parts.stream().reduce(Counts::plus).orElse(empty());
     }
 
     private static Counts empty() {

@@ -67,8 +67,15 @@ public class WeeklyReview {
     /** The review of the week that starts on monday: the province's, or one commune's (commune not null). */
     public Review of(LocalDate monday, String commune) {
         LocalDate sunday = monday.plusDays(6);
-        ServiceIndex.Report now = index.compute(monday, sunday, null);
-        ServiceIndex.Report before = index.compute(monday.minusWeeks(1), sunday.minusWeeks(1), null);
+        // the twelve weeks of the trend, the oldest first, from one pass over their dossiers; the ranking
+        // and the change since the week before are the province's (every commune) of the last two
+        List<ServiceIndex.Period> weeks = new ArrayList<>();
+        for (int w = WEEKS - 1; w >= 0; w--) {
+            weeks.add(new ServiceIndex.Period(monday.minusWeeks(w), sunday.minusWeeks(w)));
+        }
+        List<ServiceIndex.Report> reports = index.compute(weeks, null);
+        ServiceIndex.Report now = reports.get(WEEKS - 1);
+        ServiceIndex.Report before = reports.get(WEEKS - 2);
         Map<String, ServiceIndex.Scope> previous = new HashMap<>();
         before.communes().forEach(s -> previous.put(s.code(), s));
         List<RankedCommune> ranking = new ArrayList<>();
@@ -79,14 +86,12 @@ public class WeeklyReview {
             ranking.add(new RankedCommune(s.rank(), s.code(), s.name(), s.score(), p == null ? null : p.rank(),
                     p == null ? null : p.score(), change, s.handled()));
         }
-        ServiceIndex.Scope scope = commune == null ? now.province()
-                : now.communes().stream().filter(s -> s.code().equals(commune)).findFirst().orElse(null);
-        ServiceIndex.Scope scopeBefore = commune == null ? before.province() : previous.get(commune);
+        ServiceIndex.Scope scope = scopeOf(now, commune);
+        ServiceIndex.Scope scopeBefore = scopeOf(before, commune);
         List<TrendPoint> trend = new ArrayList<>();
-        for (int w = WEEKS - 1; w >= 0; w--) {
-            LocalDate start = monday.minusWeeks(w);
-            ServiceIndex.Scope s = w == 0 ? scope : w == 1 ? scopeBefore : scopeOf(index.compute(start, start.plusDays(6), commune), commune);
-            trend.add(new TrendPoint(start, s == null ? null : s.score()));
+        for (int w = 0; w < WEEKS; w++) {
+            ServiceIndex.Scope s = scopeOf(reports.get(w), commune);
+            trend.add(new TrendPoint(weeks.get(w).from(), s == null ? null : s.score()));
         }
         List<ServiceIndex.IndicatorValue> indicators = scope == null ? List.of()
                 : scope.groups().stream().flatMap(g -> g.indicators().stream()).toList();
@@ -96,6 +101,7 @@ public class WeeklyReview {
                 index.late(monday, sunday, commune, LATE_LINES));
     }
 
+    /** The province's scope of a province-wide report, or one commune's (none when it handled nothing). */
     private static ServiceIndex.Scope scopeOf(ServiceIndex.Report report, String commune) {
         if (commune == null) return report.province();
         return report.communes().stream().filter(s -> s.code().equals(commune)).findFirst().orElse(null);

@@ -139,6 +139,35 @@ class ServiceIndexFormulaTest {
     }
 
     @Test
+    void severalWeeksAtOnceAreEachTheWeekOnItsOwn() {
+        ServiceIndex.Period week = new ServiceIndex.Period(MONDAY, SUNDAY);
+        ServiceIndex.Period weekBefore = new ServiceIndex.Period(MONDAY.minusWeeks(1), SUNDAY.minusWeeks(1));
+        ServiceIndex.Period empty = new ServiceIndex.Period(LocalDate.parse("2026-08-10"), LocalDate.parse("2026-08-16"));
+        List<ServiceIndex.Report> weeks = index.compute(List.of(week, weekBefore, empty), null);
+        assertThat(weeks).extracting(ServiceIndex.Report::from).as("in the order asked")
+                .containsExactly(MONDAY, MONDAY.minusWeeks(1), LocalDate.parse("2026-08-10"));
+        assertThat(weeks.get(0)).as("the week worked out by hand above").usingRecursiveComparison().ignoringFields("computedAt")
+                .isEqualTo(index.compute(MONDAY, SUNDAY, null));
+        assertThat(indicators(weeks.get(0).province()).get("2.1")).satisfies(i -> fraction(i, 6, 10, 60.0));
+
+        // the week before: I (due 3/9, ended 4/9: late) and J (due 9/9, still within its time when the week ended)
+        ServiceIndex.Scope before = weeks.get(1).communes().stream().filter(s -> s.code().equals("tan-giang")).findFirst().orElseThrow();
+        assertThat(weeks.get(1).communes()).extracting(ServiceIndex.Scope::code).containsExactly("tan-giang");
+        assertThat(before.handled()).isEqualTo(2);
+        assertThat(before.received()).isEqualTo(2);
+        assertThat(indicators(before).get("2.1")).satisfies(i -> fraction(i, 1, 2, 50.0));
+        assertThat(indicators(before).get("2.2").denominator()).as("I resolved in it").isEqualTo(1);
+        assertThat(indicators(before).get("2.2").value()).isCloseTo(800.0 / deadlines.time().minutesPerDay(), within(0.01));
+
+        assertThat(weeks.get(2).province().score()).as("nothing handled").isNull();
+        assertThat(weeks.get(2).communes()).isEmpty();
+
+        List<ServiceIndex.Report> alone = index.compute(List.of(week, weekBefore), "tan-giang");
+        assertThat(alone.get(0)).usingRecursiveComparison().ignoringFields("computedAt").isEqualTo(index.compute(MONDAY, SUNDAY, "tan-giang"));
+        assertThat(alone.get(1).communes()).singleElement().satisfies(s -> assertThat(s.handled()).isEqualTo(2));
+    }
+
+    @Test
     void theDossiersBehindEachFigureAreTheOnesTheFigureCounts() {
         assertThat(codes(index.dossiers(Indicator.ON_TIME, false, MONDAY, SUNDAY, "tan-giang", null, 0, 100)))
                 .containsExactly("A", "B", "C", "D", "E", "F", "G", "H", "J");
