@@ -22,8 +22,7 @@ try {
   await s.step('the login page and the Welcome page speak Vietnamese', async () => {
     const context = await s.browser.newContext({locale: 'en-US', viewport: {width: 1400, height: 900}});
     const page = await context.newPage();
-    await page.goto(s.base + '/camunda/app/welcome/default/');
-    await page.locator('input[ng-model=username]').waitFor();
+    await s.loginForm(page, 'welcome');
     check(await page.locator('input[ng-model=username]').getAttribute('placeholder') === 'Tên đăng nhập', 'the login asks for "Tên đăng nhập"');
     await noEnglish(page, 'login');
     await s.shot(page, 'dang-nhap');
@@ -58,8 +57,7 @@ try {
   await s.step('a one-stop clerk is refused by Cockpit, in Vietnamese', async () => {
     const context = await s.browser.newContext({locale: 'en-US', viewport: {width: 1400, height: 900}});
     const page = await context.newPage();
-    await page.goto(s.base + '/camunda/app/cockpit/default/');
-    await page.waitForLoadState('networkidle');
+    await s.loginForm(page, 'cockpit', 'tan-giang.reception');
     await page.fill('input[ng-model=username]', 'tan-giang.reception');
     await page.fill('input[ng-model=password]', 'demo');
     await page.click('button[type=submit]');

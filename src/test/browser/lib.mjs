@@ -32,24 +32,31 @@ export class Scenario {
     const page = await context.newPage();
     page.setDefaultTimeout(20000);
     page.on('pageerror', e => console.log(`[${user}] page error: ${e.message}`));
-    // on a busy machine the webapp's start can stall on a request before the login form shows; a
-    // person loads the page again, and so does this, up to three times, with a screenshot of each stall
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await page.goto(`${this.base}/camunda/app/${app}/default/`);
-        await page.locator('input[ng-model=username]').waitFor({timeout: 20000});
-        break;
-      } catch (e) {
-        if (attempt === 3) throw e;
-        console.log(`  [${user}] the login form did not show (${e.message.split('\n')[0]}); loading ${app} again`);
-        await this.shot(page, `${user}-login-stall-${attempt}`).catch(() => {});
-      }
-    }
+    await this.loginForm(page, app, user);
     await page.fill('input[ng-model=username]', user);
     await page.fill('input[ng-model=password]', 'demo');
     await page.click('button[type=submit]');
     await page.waitForLoadState('networkidle');
     return page;
+  }
+
+  /**
+   * Opens a webapp's page and waits for its login form. On a busy machine the webapp's start can stall
+   * on a request before the form shows; a person loads the page again, and so does this, up to three
+   * times, with a screenshot of each stall.
+   */
+  async loginForm(page, app, who = 'anonymous') {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.goto(`${this.base}/camunda/app/${app}/default/`);
+        await page.locator('input[ng-model=username]').waitFor({timeout: 20000});
+        return;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        console.log(`  [${who}] the login form of ${app} did not show (${e.message.split('\n')[0]}); loading it again`);
+        await this.shot(page, `${who}-login-stall-${attempt}`).catch(() => {});
+      }
+    }
   }
 
   async shot(page, label) {
