@@ -41,14 +41,32 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     static final String OTHER_TENANT = "ENGINE-13034";
     static final int RETRY_AFTER_SECONDS = 10;
 
+    /** The providers, for {@code /engine-rest} here and for the webapps' copy of the API ({@link WebappEngineApiErrors}). */
+    static final List<Class<?>> PROVIDERS = List.of(RestExceptions.class, EngineExceptions.class, AnyException.class, WebExceptions.class,
+            JsonMappingExceptions.class, JsonParseExceptions.class, MissingBody.class);
+
     @Override
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-        config.register(RestExceptions.class);
-        config.register(EngineExceptions.class);
-        config.register(AnyException.class);
-        config.register(WebExceptions.class);
-        config.register(JsonMappingExceptions.class);
-        config.register(JsonParseExceptions.class);
+        PROVIDERS.forEach(config::register);
+    }
+
+    /**
+     * A call whose resource reads a body (a task's completion, a form's submission) sent with none: 400
+     * naming the body. Camunda's resources take the missing body as null and fail on it (a 500), and the
+     * webapps' copy of the API reads an empty JSON body as null. Calls that read no body (an unclaim) pass.
+     */
+    @Priority(jakarta.ws.rs.Priorities.ENTITY_CODER)
+    public static class MissingBody implements jakarta.ws.rs.container.ContainerRequestFilter {
+        @jakarta.ws.rs.core.Context
+        org.glassfish.jersey.server.ExtendedUriInfo uri;
+
+        @Override
+        public void filter(jakarta.ws.rs.container.ContainerRequestContext request) {
+            if (request.hasEntity() || uri == null || uri.getMatchedResourceMethod() == null) return;
+            boolean readsBody = uri.getMatchedResourceMethod().getInvocable().getParameters().stream()
+                    .anyMatch(p -> p.getSource() == org.glassfish.jersey.model.Parameter.Source.ENTITY);
+            if (readsBody) request.abortWith(response(Problem.badRequest("body", "không được để trống")));
+        }
     }
 
     /** The problem a failure amounts to, from the first cause that tells. */

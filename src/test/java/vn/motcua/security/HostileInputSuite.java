@@ -21,6 +21,7 @@ import vn.motcua.support.DossierSteps;
 import vn.motcua.support.DossierSteps.AtStep;
 import vn.motcua.support.Http;
 import vn.motcua.support.Submissions;
+import vn.motcua.support.WebappSession;
 
 /**
  * The hostile-input suite: well over a thousand generated malformed requests — wrong types, over-long
@@ -84,16 +85,20 @@ abstract class HostileInputSuite {
         int refused = 0;
         for (Attack a : attacks) {
             Http.Response r = http.send(a.method(), a.path(), a.body(), a.contentType(), a.user());
-            String where = a.label() + " " + a.method() + " " + abbreviate(a.path()) + " -> " + r.status() + " " + abbreviate(r.text());
-            String failure = failure(r.status(), r.contentType(), r.text());
-            if (failure != null) {
-                failures.add(failure + ": " + where);
-            } else if (r.status() >= 400) {
-                refused++;
-            } else if (!a.read()) {
-                failures.add("accepted: " + where);
-            }
+            refused += judge(failures, a, a.label(), a.path(), r.status(), r.contentType(), r.text());
         }
+        // the same attacks on Camunda's API through Tasklist's own copy of it, from each official's logged-in browser
+        Map<String, WebappSession> sessions = new LinkedHashMap<>();
+        int throughTasklist = 0;
+        for (Attack a : attacks) {
+            if (!a.path().startsWith("/engine-rest/") || a.user() == null || a.user().contains(":")) continue;
+            WebappSession session = sessions.computeIfAbsent(a.user(), u -> new WebappSession(port, u));
+            String path = WebappSession.ENGINE + a.path().substring("/engine-rest/".length());
+            WebappSession.Response r = session.send(a.method(), path, a.body(), a.contentType());
+            throughTasklist++;
+            refused += judge(failures, a, "Tasklist: " + a.label(), path, r.status(), r.contentType(), r.text());
+        }
+        assertThat(throughTasklist).as("attacks sent again through Tasklist's API").isGreaterThanOrEqualTo(500);
         RawHttp stranger = new RawHttp("127.0.0.7", port);
         for (Probe p : probes) {
             RawHttp.Response r = stranger.send(p.method(), p.path(), p.headers(), null, null);
@@ -107,7 +112,7 @@ abstract class HostileInputSuite {
                 refused++;
             }
         }
-        int sent = attacks.size() + probes.size();
+        int sent = attacks.size() + throughTasklist + probes.size();
         System.out.printf("HOSTILE INPUT: %d requests, %d refused with 4xx, %d failures%n", sent, refused, failures.size());
         assertThat(failures).as("%d of %d requests", failures.size(), sent).isEmpty();
         assertThat(counts()).as("rows created by refused requests").isEqualTo(before);
@@ -118,6 +123,20 @@ abstract class HostileInputSuite {
         assertThat(steps.at(returning.code(), "tan-giang.reception").taskId()).isEqualTo(returning.taskId());
         assertThat(http.tasks("tan-giang.reception", agencyResult.code())).extracting(t -> t.get("id").asText())
                 .contains(agencyResult.taskId()).hasSize(2);
+    }
+
+    /** Judges an attack's answer: a failure is added, or 1 is returned when it was refused with a 4xx problem. */
+    private static int judge(List<String> failures, Attack a, String label, String path, int status, String contentType, String text) {
+        String where = label + " " + a.method() + " " + abbreviate(path) + " -> " + status + " " + abbreviate(text);
+        String failure = failure(status, contentType, text);
+        if (failure != null) {
+            failures.add(failure + ": " + where);
+        } else if (status >= 400) {
+            return 1;
+        } else if (!a.read()) {
+            failures.add("accepted: " + where);
+        }
+        return 0;
     }
 
     /** An inter-agency bundle (3.000722, no agency connected) whose two agency parts wait for the one-stop's record. */

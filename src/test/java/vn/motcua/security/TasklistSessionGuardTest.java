@@ -4,13 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -23,6 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.motcua.support.DossierSteps;
 import vn.motcua.support.DossierSteps.AtStep;
 import vn.motcua.support.Http;
+import vn.motcua.support.WebappSession;
 
 /**
  * The same rules hold for what Tasklist itself sends: an official logged in through the webapps'
@@ -41,40 +35,21 @@ class TasklistSessionGuardTest {
     @Autowired RuntimeService runtime;
     @Autowired JdbcClient jdbc;
 
-    /** A browser session of Tasklist: cookies kept, the CSRF token sent back as Tasklist does. */
+    /** A browser session of Tasklist whose calls take bodies as objects, written as JSON. */
     final class Session {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String token;
+        final WebappSession webapp;
 
-        Session(String user) throws Exception {
-            // Tasklist's page hands out the CSRF token that every later call (the login included) sends back
-            client.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build(), HttpResponse.BodyHandlers.discarding());
-            token = token();
-            HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-            // the login starts a new session, whose token the next page hands out
-            client.send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/")).GET().build(), HttpResponse.BodyHandlers.discarding());
-            token = token();
+        Session(String user) {
+            webapp = new WebappSession(port, user);
         }
 
-        private String token() {
-            return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-                    .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
-        }
-
-        HttpResponse<String> send(String method, String path, Object body) throws Exception {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                    .header("Accept", "application/json, application/problem+json");
-            if (token != null) b.header("X-XSRF-TOKEN", token);
-            return client.send(b.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse send(String method, String path, Object body) throws Exception {
+            WebappSession.Response r = webapp.send(method, path, JSON.writeValueAsString(body), "application/json");
+            return new HttpResponse(r.status(), r.contentType(), r.text());
         }
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+    record HttpResponse(int statusCode, String contentType, String body) {
     }
 
     @Test
@@ -86,11 +61,11 @@ class TasklistSessionGuardTest {
         Session clerk = new Session("tan-giang.reception");
         String api = "/camunda/api/engine/engine/default/task/" + own.taskId();
 
-        HttpResponse<String> forged = clerk.send("POST", api + "/submit-form", Map.of("variables", Map.of(
+        HttpResponse forged = clerk.send("POST", api + "/submit-form", Map.of("variables", Map.of(
                 "dossierCode", Map.of("value", other.code()), "receptionDecision", Map.of("value", "REFUSE"),
                 "refusalReason", Map.of("value", "Không đủ điều kiện"))));
         assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
-        assertThat(forged.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(forged.contentType()).startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(forged.body());
         assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("dossierCode");
         assertThat(clerk.send("PUT", api + "/variables/headAssignee", Map.of("value", "tan-giang.reception")).statusCode()).isEqualTo(400);
@@ -99,10 +74,48 @@ class TasklistSessionGuardTest {
         assertThat(http.get("/api/dossiers/" + other.code(), Http.PORTAL).expect(200).body().get("status").asInt()).isEqualTo(1);
 
         // what the form declares goes through, as Tasklist sends it
-        HttpResponse<String> accepted = clerk.send("POST", api + "/submit-form",
+        HttpResponse accepted = clerk.send("POST", api + "/submit-form",
                 Map.of("variables", Map.of("receptionDecision", Map.of("value", "ACCEPT"))));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(204);
         assertThat(http.get("/api/dossiers/" + own.code(), Http.PORTAL).expect(200).body().get("status").asInt()).isEqualTo(4);
+    }
+
+    /**
+     * What the engine itself refuses behind Tasklist's API (a start form's validation, an unknown task, a
+     * body that is not JSON) is a 4xx problem naming the field, as on /engine-rest; Camunda's own answer
+     * on the webapps' copy of the API was a 500.
+     */
+    @Test
+    void whatTheEngineRefusesBehindTasklistsApiIsAProblemNotA500() throws Exception {
+        Session clerk = new Session("tan-giang.reception");
+        String start = "/camunda/api/engine/engine/default/process-definition/key/tiep-nhan-tai-quay/submit-form";
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        Map.of("intakeProcedure", "1.001193", "intakeApplicantName", "Lục Thị Mai", "intakeIdNumber", "004192000123",
+                "intakePhone", "0987654321", "intakeAddress", "Tổ 3, phường Tân Giang", "intakeReturnMethod", "COUNTER",
+                "intakeEventDate", vn.motcua.support.Submissions.daysAgo(3), "intakeAcceptNow", true)
+                .forEach((k, v) -> variables.put(k, Map.of("value", v)));
+        // one required paper of three: the counter's start form is refused, naming the papers missing
+        variables.put("intakePapers", Map.of("type", "Json", "value", "[\"Tờ khai đăng ký khai sinh\"]"));
+        long dossiers = jdbc.sql("select count(*) from mc_dossier").query(Long.class).single();
+        HttpResponse refused = clerk.send("POST", start, Map.of("variables", variables));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(refused.body());
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("intakePapers");
+        assertThat(problem.get("message").asText()).as("what Tasklist shows").contains("Giấy chứng sinh hoặc giấy tờ thay thế");
+        assertThat(jdbc.sql("select count(*) from mc_dossier").query(Long.class).single()).as("nothing registered").isEqualTo(dossiers);
+
+        HttpResponse unknown = clerk.send("POST", "/camunda/api/engine/engine/default/task/khong-co/submit-form",
+                Map.of("variables", Map.of()));
+        assertThat(unknown.statusCode()).as(unknown.body()).isBetween(400, 404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+
+        // with every paper the same form registers the dossier
+        variables.put("intakePapers", Map.of("type", "Json", "value",
+                "[\"Tờ khai đăng ký khai sinh\",\"Giấy chứng sinh hoặc giấy tờ thay thế\",\"Giấy tờ tùy thân của người đi đăng ký\"]"));
+        HttpResponse registered = clerk.send("POST", start, Map.of("variables", variables));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from mc_dossier").query(Long.class).single()).isEqualTo(dossiers + 1);
     }
 
     @Test
