@@ -8,7 +8,7 @@
  * post, and the post's delivery is confirmed before the dossier counts as returned; a third
  * dossier is withdrawn at the counter. Usage: node commune-day.mjs <base url> <screenshot dir>
  */
-import {Scenario, basic, check, completeTask, enter, enterDate, field, noEnglish, notifications, openTask, press, tick} from './lib.mjs';
+import {Scenario, basic, check, completeTask, enter, enterDate, field, noEnglish, notifications, openTask, press, tasklistReady, tick} from './lib.mjs';
 
 const [, , base, shots] = process.argv;
 const s = new Scenario('commune-day', base, shots);
@@ -53,23 +53,10 @@ async function openStep(code) {
 const pages = {};
 async function pageOf(user) {
   if (!pages[user]) {
-    pages[user] = await s.as(user);
-    await pages[user].locator('.task-filter').first().waitFor();
+    pages[user] = await tasklistReady(s, await s.as(user), user);
   } else {
-    // as an official presses F5; on a busy machine Tasklist's start can stall on a request, and a
-    // second load (as a person would try) starts it again
-    const page = pages[user];
-    for (let attempt = 1; ; attempt++) {
-      if (attempt === 1) await page.reload(); else await page.goto(`${s.base}/camunda/app/tasklist/default/`);
-      try {
-        await page.locator('.task-filter').first().waitFor({timeout: 15000});
-        break;
-      } catch (e) {
-        await s.shot(page, 'reload-stalled-' + attempt);
-        if (attempt === 3) throw new Error('after ' + attempt + ' loads at ' + page.url() + ': ' + e.message);
-        console.log(`  Tasklist did not start for ${user} (load ${attempt}); loading it again`);
-      }
-    }
+    // as an official presses F5
+    await tasklistReady(s, pages[user], user, true);
   }
   return pages[user];
 }
@@ -267,11 +254,10 @@ try {
   });
 
   await s.step('the history shows names, not logins', async () => {
-    const page = await s.as('tan-giang.reception');
-    await page.locator('.task-filter').first().waitFor();
+    const page = await tasklistReady(s, await s.as('tan-giang.reception'), 'tan-giang.reception');
     const extra = await submit('1.001193', 'COUNTER', ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh hoặc giấy tờ thay thế',
       'Giấy tờ tùy thân của người đi đăng ký']);
-    await page.reload();
+    await tasklistReady(s, page, 'tan-giang.reception', true);
     await openTask(page, 'Việc cần xử lý', extra);
     await page.locator('.task-details').getByText('Lịch sử', {exact: true}).click();
     await page.locator('.history-pane').getByText('Nguyễn Thị Thu Trang').first().waitFor();

@@ -32,6 +32,7 @@ export class Scenario {
     const page = await context.newPage();
     page.setDefaultTimeout(20000);
     page.on('pageerror', e => console.log(`[${user}] page error: ${e.message}`));
+    watch(page, user);
     await this.loginForm(page, app, user);
     await page.fill('input[ng-model=username]', user);
     await page.fill('input[ng-model=password]', 'demo');
@@ -52,8 +53,10 @@ export class Scenario {
         await page.locator('input[ng-model=username]').waitFor({timeout: 20000});
         return;
       } catch (e) {
+        noScriptRefused();
         if (attempt === 3) throw e;
         console.log(`  [${who}] the login form of ${app} did not show (${e.message.split('\n')[0]}); loading it again`);
+        console.log(`  [${who}] requests still open: ${pending(page).join(' | ') || 'none'}`);
         await this.shot(page, `${who}-login-stall-${attempt}`).catch(() => {});
       }
     }
@@ -89,6 +92,66 @@ export class Scenario {
 
   async close() {
     await this.browser?.close();
+    noScriptRefused();
+  }
+}
+
+/**
+ * Keeps the requests a page has open and logs its failed requests and error answers, so that a page
+ * that does not start says which request it waits for.
+ */
+export function watch(page, who) {
+  const open = new Map();
+  page.on('request', r => open.set(r, Date.now()));
+  page.on('requestfinished', r => open.delete(r));
+  page.on('requestfailed', r => {
+    open.delete(r);
+    console.log(`  [${who}] request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText})`);
+    if (r.failure()?.errorText === 'csp') REFUSED_BY_CSP.push(`${who}: ${r.url()}`);
+  });
+  page.on('response', r => {
+    if (r.status() >= 400) console.log(`  [${who}] ${r.status()} ${r.request().method()} ${r.url().replace(/^https?:\/\/[^/]+/, '')}`);
+  });
+  page.motcuaOpen = open;
+}
+
+/**
+ * Scripts the browser refused under the page's Content-Security-Policy. A page whose script tags carry
+ * another response's nonce starts blank (Camunda kept the nonce in the ServletContext, shared by
+ * concurrent requests: vn.motcua.engine.CspNoncePerRequest); any such refusal fails the scenario.
+ */
+export const REFUSED_BY_CSP = [];
+
+function noScriptRefused() {
+  if (REFUSED_BY_CSP.length) throw new Error('the browser refused scripts under the page\'s CSP: ' + REFUSED_BY_CSP.join(' | '));
+}
+
+/** The requests the page still waits for, oldest first, with how long each has been open. */
+export function pending(page) {
+  const now = Date.now();
+  return [...(page.motcuaOpen || new Map())].sort((a, b) => a[1] - b[1])
+    .map(([r, since]) => `${r.method()} ${r.url().replace(/^https?:\/\/[^/]+/, '')} (${now - since} ms)`);
+}
+
+/**
+ * Waits until Tasklist shows its filters. Should it not start, the page is loaded again as a person
+ * would, up to three times, logging the requests still open and taking a screenshot of each stall; a
+ * stall because the browser refused the page's scripts fails at once (REFUSED_BY_CSP).
+ */
+export async function tasklistReady(scenario, page, who, reload = false) {
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1 || reload) {
+      if (attempt <= 2) await page.reload(); else await page.goto(`${scenario.base}/camunda/app/tasklist/default/`);
+    }
+    try {
+      await page.locator('.task-filter').first().waitFor({timeout: 15000});
+      return page;
+    } catch (e) {
+      noScriptRefused();
+      console.log(`  Tasklist did not start for ${who} (load ${attempt}); requests still open: ${pending(page).join(' | ') || 'none'}`);
+      await scenario.shot(page, `${who}-tasklist-stalled-${attempt}`).catch(() => {});
+      if (attempt === 3) throw new Error('after ' + attempt + ' loads at ' + page.url() + ': ' + e.message);
+    }
   }
 }
 

@@ -7,7 +7,7 @@
 import {execFileSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {Scenario, basic, check, noEnglish} from './lib.mjs';
+import {Scenario, basic, check, noEnglish, tasklistReady} from './lib.mjs';
 
 const [, , base, shots] = process.argv;
 const s = new Scenario('service-index', base, shots);
@@ -86,7 +86,7 @@ try {
   });
 
   await s.step('a commune leader reads the commune\'s figures from Tasklist', async () => {
-    const page = await s.as('tan-giang.leader');
+    const page = await tasklistReady(s, await s.as('tan-giang.leader'), 'tan-giang.leader');
     const link = page.locator('.motcua-index-link a');
     await link.waitFor();
     const [view] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
