@@ -113,7 +113,8 @@ abstract class HostileInputSuite {
             }
         }
         int sent = attacks.size() + throughTasklist + probes.size();
-        System.out.printf("HOSTILE INPUT: %d requests, %d refused with 4xx, %d failures%n", sent, refused, failures.size());
+        System.out.printf("HOSTILE INPUT: %d requests (%d of them through Tasklist's API), %d refused with 4xx, %d failures%n", sent,
+                throughTasklist, refused, failures.size());
         assertThat(failures).as("%d of %d requests", failures.size(), sent).isEmpty();
         assertThat(counts()).as("rows created by refused requests").isEqualTo(before);
         assertThat(steps.at(reception.code(), "tan-giang.reception").taskId()).isEqualTo(reception.taskId());
