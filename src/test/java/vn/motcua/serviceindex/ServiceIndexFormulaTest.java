@@ -165,6 +165,15 @@ class ServiceIndexFormulaTest {
         List<ServiceIndex.Report> alone = index.compute(List.of(week, weekBefore), "tan-giang");
         assertThat(alone.get(0)).usingRecursiveComparison().ignoringFields("computedAt").isEqualTo(index.compute(MONDAY, SUNDAY, "tan-giang"));
         assertThat(alone.get(1).communes()).singleElement().satisfies(s -> assertThat(s.handled()).isEqualTo(2));
+        // a commune's weekly review takes its scope from the province's weeks: the same figures as the commune asked alone
+        for (int w = 0; w < 2; w++) {
+            ServiceIndex.Scope inProvince = weeks.get(w).communes().stream().filter(s -> s.code().equals("tan-giang")).findFirst().orElseThrow();
+            assertThat(inProvince).usingRecursiveComparison().ignoringFields("rank").isEqualTo(alone.get(w).communes().get(0));
+        }
+        WeeklyReview.Review communes = review.of(MONDAY, "tan-giang");
+        assertThat(communes.score()).isEqualTo(alone.get(0).communes().get(0).score());
+        assertThat(communes.previousScore()).isEqualTo(alone.get(1).communes().get(0).score());
+        assertThat(communes.trend().get(10).score()).isEqualTo(alone.get(1).communes().get(0).score());
     }
 
     @Test
