@@ -113,7 +113,7 @@ public class ServiceIndex {
     private Report report(Period period, String commune, List<Counts> rows, OffsetDateTime now) {
         LocalDate from = period.from();
         LocalDate to = period.to();
-        Counts all = rows.stream().reduce(Counts::plus).orElse(empty());
+        Counts all = total(rows);
         Map<String, List<Counts>> byCommune = group(rows, Counts::commune);
         Map<String, List<Counts>> byProcedure = group(rows, Counts::procedure);
         String suffix = "&from=" + from + "&to=" + to;
@@ -261,7 +261,7 @@ public class ServiceIndex {
         if (commune != null) statement = statement.param("commune", commune);
         int n = Indicator.values().length;
         Map<Integer, List<Counts>> rows = new HashMap<>();
-        statement.query((rs, row) -> {
+        statement.query(rs -> {
             long[] dens = new long[n];
             long[] nums = new long[n];
             for (int i = 0; i < n; i++) {
@@ -270,8 +270,7 @@ public class ServiceIndex {
             }
             rows.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new Counts(rs.getString(2), rs.getString(3),
                     rs.getLong(4), nums, dens, rs.getLong(5 + 2 * n), rs.getLong(6 + 2 * n)));
-            return null;
-        }).list();
+        });
         rows.values().forEach(list -> list.sort(Comparator.comparing(Counts::commune).thenComparing(Counts::procedure)));
         return rows;
     }

@@ -28,25 +28,34 @@ public final class WebappSession {
 
     /** Logs the official in (password "demo") as Tasklist's login form does. */
     public WebappSession(int port, String user) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, user, "demo");
+    }
+
+    /** Logs the official in to the service at base (http://host:port) as Tasklist's login form does. */
+    public WebappSession(String base, String user, String password) {
+        this.base = base;
         // Tasklist's page hands out the CSRF token that every later call (the login included) sends back
         exchange(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET());
         token = token();
         HttpResponse<String> login = exchange(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
         if (login.statusCode() != 200) {
             throw new IllegalStateException(user + " cannot log in to Tasklist: " + login.statusCode() + " " + login.body());
         }
         // the login starts a new session, whose token the next call hands out
-        exchange(HttpRequest.newBuilder(uri(ENGINE.substring(0, ENGINE.length() - "default/".length()))).GET());
+        exchange(HttpRequest.newBuilder(uri(ENGINE)).GET());
         token = token();
     }
 
     /** A call as Tasklist sends it; body and content type may be null. */
     public Response send(String method, String path, String body, String contentType) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, application/problem+json")
-                .header("X-XSRF-TOKEN", token);
+        return send(method, path, body, contentType, "application/json, application/problem+json");
+    }
+
+    /** A call as Tasklist sends it, asking for the given media types (HAL for a filter's list). */
+    public Response send(String method, String path, String body, String contentType, String accept) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Accept", accept).header("X-XSRF-TOKEN", token);
         if (contentType != null) b.header("Content-Type", contentType);
         HttpResponse<String> r = exchange(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
